@@ -1,0 +1,23 @@
+#include "scenario/catalog.h"
+
+#include "scenarios/all.h"
+
+namespace il::scenario {
+
+const std::vector<std::unique_ptr<Scenario>>& catalog() {
+    static const std::vector<std::unique_ptr<Scenario>> all = [] {
+        std::vector<std::unique_ptr<Scenario>> v;
+        v.push_back(scenarios::make_counter());
+        return v;
+    }();
+    return all;
+}
+
+const Scenario* find_scenario(std::string_view id) {
+    for (const auto& s : catalog())
+        if (s->info().id == id)
+            return s.get();
+    return nullptr;
+}
+
+} // namespace il::scenario

@@ -1,0 +1,18 @@
+// Every scenario the engine ships, in the order the browser lists them.
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace il::scenario {
+
+const std::vector<std::unique_ptr<Scenario>>& catalog();
+// nullptr when there is no such id.
+const Scenario* find_scenario(std::string_view id);
+// The scenario the app runs when nothing was chosen.
+constexpr std::string_view kDefaultScenario = "producer-consumer";
+
+} // namespace il::scenario

@@ -1,0 +1,42 @@
+// Runs one scenario to its end: on its own "main" lane, with a timeout and
+// an external stop, and returns everything the views and exporters need.
+#pragma once
+
+#include "run/session.h"
+#include "scenario/scenario.h"
+#include "trace/snapshot.h"
+
+#include <functional>
+#include <memory>
+#include <stop_token>
+
+namespace il::scenario {
+
+struct RunOptions {
+    Timeout timeout;      // stop the run after this long
+    std::stop_token stop; // or when this is requested (Ctrl-C, Stop button)
+    std::uint64_t event_budget = trace::Recorder::kDefaultBudget;
+    // Called on the calling thread once the session exists (live views poll it).
+    std::function<void(Session&)> on_start;
+};
+
+enum class RunStatus { Finished, Stopped, TimedOut, Failed };
+
+struct RunResult {
+    std::string scenario;
+    Params params;
+    Outcome outcome;
+    RunStatus status = RunStatus::Finished;
+    std::string error; // Failed: what escaped the scenario
+    std::int64_t duration_ns = 0;
+    trace::Snapshot trace; // finished snapshot
+};
+
+// Blocks until the scenario returns, throws, or is stopped. A stopped run
+// ends within a second of the stop once every wait is cancelled; its outcome
+// is not ok and says it was stopped.
+RunResult run_scenario(const Scenario& scenario, const Params& params, const RunOptions& options);
+
+std::string_view run_status_name(RunStatus s);
+
+} // namespace il::scenario

@@ -1,0 +1,161 @@
+#include "trace/recorder.h"
+
+#include <algorithm>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace il::trace {
+
+namespace detail {
+thread_local Binding t_binding;
+}
+
+namespace {
+
+std::atomic<std::uint64_t> g_next_serial{1};
+
+std::uint64_t this_thread_key() {
+    return static_cast<std::uint64_t>(::pthread_self());
+}
+
+std::int32_t os_thread_id() {
+    return static_cast<std::int32_t>(::syscall(SYS_gettid));
+}
+
+} // namespace
+
+Recorder::Recorder(std::uint64_t budget)
+    : serial_(g_next_serial.fetch_add(1)), budget_(budget), start_ns_(clock::monotonic_ns()),
+      unclaimed_(static_cast<std::int64_t>(budget)) {}
+
+Recorder::~Recorder() {
+    for (auto& buf : buffers_) {
+        detail::Chunk* c = buf->head;
+        while (c) {
+            detail::Chunk* next = c->next.load(std::memory_order_relaxed);
+            delete c;
+            c = next;
+        }
+    }
+}
+
+detail::ThreadBuffer* Recorder::buffer_for_this_thread() {
+    const std::uint64_t key = this_thread_key();
+    std::lock_guard g(buffers_mutex_);
+    for (auto& buf : buffers_)
+        if (buf->thread_key == key)
+            return buf.get();
+    buffers_.push_back(std::make_unique<detail::ThreadBuffer>());
+    buffers_.back()->thread_key = key;
+    return buffers_.back().get();
+}
+
+void Recorder::bind_slow() {
+    detail::ThreadBuffer* buf = buffer_for_this_thread();
+    if (buf->lane == 0)
+        buf->lane =
+            registry_.add_lane("thread " + std::to_string(os_thread_id()), LaneKind::Thread);
+    detail::t_binding = {serial_, buf, buf->lane};
+}
+
+void Recorder::bind_thread(LaneId lane) {
+    detail::ThreadBuffer* buf = buffer_for_this_thread();
+    buf->lane = lane;
+    detail::t_binding = {serial_, buf, lane};
+}
+
+LaneId Recorder::current_lane() {
+    if (detail::t_binding.serial != serial_)
+        bind_slow();
+    return detail::t_binding.lane;
+}
+
+bool Recorder::grow(detail::ThreadBuffer& buf) noexcept {
+    if (buf.exhausted)
+        return false;
+    std::int64_t left = unclaimed_.load(std::memory_order_relaxed);
+    std::int64_t claim = 0;
+    do {
+        claim = std::min<std::int64_t>(left, kChunkRecords);
+        if (claim <= 0) {
+            buf.exhausted = true;
+            return false;
+        }
+    } while (!unclaimed_.compare_exchange_weak(left, left - claim, std::memory_order_relaxed));
+
+    auto* chunk = new (std::nothrow) detail::Chunk;
+    if (!chunk) {
+        unclaimed_.fetch_add(claim, std::memory_order_relaxed);
+        return false;
+    }
+    if (buf.tail)
+        buf.tail->next.store(chunk, std::memory_order_release);
+    else {
+        std::lock_guard g(buffers_mutex_); // snapshots read head under this mutex
+        buf.head = chunk;
+    }
+    buf.tail = chunk;
+    buf.used = 0;
+    buf.limit = static_cast<std::size_t>(claim);
+    return true;
+}
+
+Snapshot Recorder::snapshot() const {
+    Snapshot s;
+    s.lanes = registry_.lanes();
+    s.objects = registry_.objects();
+    s.budget = budget_;
+    s.start_ns = start_ns_;
+
+    const clock::Calibration cal = clock::Calibration::now();
+    {
+        std::lock_guard g(buffers_mutex_);
+        for (const auto& buf : buffers_) {
+            s.dropped += buf->dropped.load(std::memory_order_relaxed);
+            std::uint64_t n = buf->committed.load(std::memory_order_acquire);
+            const detail::Chunk* c = buf->head;
+            while (n > 0 && c) {
+                std::size_t take = std::min<std::uint64_t>(n, kChunkRecords);
+                s.records.insert(s.records.end(), c->records, c->records + take);
+                n -= take;
+                c = c->next.load(std::memory_order_acquire);
+            }
+        }
+    }
+    for (Record& r : s.records)
+        r.t_ns = cal.to_ns(r.t_ns);
+    // Each thread's run is already ordered; a stable sort merges them and keeps
+    // a thread's own order for records that share a timestamp.
+    std::stable_sort(s.records.begin(), s.records.end(),
+                     [](const Record& x, const Record& y) { return x.t_ns < y.t_ns; });
+
+    const std::int64_t end = end_ns_.load(std::memory_order_acquire);
+    s.finished = end != 0;
+    s.end_ns = s.finished ? end : clock::monotonic_ns();
+    if (!s.records.empty())
+        s.end_ns = std::max(s.end_ns, s.records.back().t_ns);
+    return s;
+}
+
+void Recorder::finish() {
+    end_ns_.store(clock::monotonic_ns(), std::memory_order_release);
+}
+
+std::uint64_t Recorder::recorded() const {
+    std::lock_guard g(buffers_mutex_);
+    std::uint64_t n = 0;
+    for (const auto& buf : buffers_)
+        n += buf->committed.load(std::memory_order_acquire);
+    return n;
+}
+
+std::uint64_t Recorder::dropped() const {
+    std::lock_guard g(buffers_mutex_);
+    std::uint64_t n = 0;
+    for (const auto& buf : buffers_)
+        n += buf->dropped.load(std::memory_order_relaxed);
+    return n;
+}
+
+} // namespace il::trace

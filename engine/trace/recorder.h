@@ -1,0 +1,128 @@
+// Records what lanes do, for one session.
+//
+// Every OS thread appends to its own chunked buffer: no lock, and no
+// allocation except one chunk per kChunkRecords records. Snapshots may be
+// taken from any thread while recording goes on. A session has an event
+// budget; past it, records are counted as dropped, never stored.
+//
+// Thread-safety: record(), bind_thread() and current_lane() act for the
+// calling thread only; everything else may be called from any thread.
+// The Recorder must outlive every thread that records into it.
+#pragma once
+
+#include "trace/clock.h"
+#include "trace/record.h"
+#include "trace/registry.h"
+#include "trace/snapshot.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace il::trace {
+
+namespace detail {
+
+struct Chunk {
+    static constexpr std::size_t kRecords = 4096;
+    Record records[kRecords];
+    std::atomic<Chunk*> next{nullptr}; // published by the owning thread, read by snapshots
+};
+
+// One OS thread's records. Only the owning thread writes; snapshots read the
+// first `committed` records, which are never written again.
+struct ThreadBuffer {
+    std::uint64_t thread_key = 0; // which OS thread owns it
+    LaneId lane = 0;              // the lane the owner records as
+    Chunk* head = nullptr;
+    Chunk* tail = nullptr;                   // owner only
+    std::size_t used = 0;                    // owner only: records written into tail
+    std::size_t limit = 0;                   // owner only: records of tail the budget allows
+    bool exhausted = false;                  // owner only: the budget is spent
+    std::atomic<std::uint64_t> committed{0}; // release-published record count
+    std::atomic<std::uint64_t> dropped{0};
+};
+
+// The calling thread's binding to one recorder (a cache; see Recorder::bind_thread).
+struct Binding {
+    std::uint64_t serial = 0; // Recorder::serial_ this binding belongs to
+    ThreadBuffer* buffer = nullptr;
+    LaneId lane = 0;
+};
+extern thread_local Binding t_binding;
+} // namespace detail
+
+class Recorder {
+public:
+    static constexpr std::size_t kChunkRecords = detail::Chunk::kRecords;
+    static constexpr std::uint64_t kDefaultBudget = 4u << 20; // 4 Mi records = 128 MiB
+
+    explicit Recorder(std::uint64_t budget = kDefaultBudget);
+    ~Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    Registry& registry() { return registry_; }
+    const Registry& registry() const { return registry_; }
+
+    // Appends one record for the calling thread's current lane. Lock-free,
+    // allocation-free except when a chunk fills. Never throws.
+    void record(Kind kind, ObjectId object, std::int64_t a = 0, std::int32_t b = 0,
+                std::uint16_t c = 0) noexcept {
+        detail::Binding& t = detail::t_binding;
+        if (t.serial != serial_) [[unlikely]]
+            bind_slow();
+        append(t, kind, object, a, b, c);
+    }
+
+    // From now on the calling thread records as `lane` (coroutine runtimes
+    // switch lanes on one thread this way).
+    void bind_thread(LaneId lane);
+    // The calling thread's lane; a thread that never bound one gets a lane
+    // named after its OS thread id on first use.
+    LaneId current_lane();
+
+    // A merged, time-ordered copy of everything recorded so far.
+    Snapshot snapshot() const;
+    // Marks the run as over: later snapshots say finished and stop the clock.
+    void finish();
+
+    std::uint64_t budget() const { return budget_; }
+    std::uint64_t recorded() const;
+    std::uint64_t dropped() const;
+    std::int64_t start_ns() const { return start_ns_; }
+
+private:
+    void bind_slow();
+    detail::ThreadBuffer* buffer_for_this_thread();
+    void append(detail::Binding& t, Kind kind, ObjectId object, std::int64_t a, std::int32_t b,
+                std::uint16_t c) noexcept {
+        detail::ThreadBuffer& buf = *t.buffer;
+        if (buf.used == buf.limit) [[unlikely]] {
+            if (!grow(buf)) {
+                buf.dropped.store(buf.dropped.load(std::memory_order_relaxed) + 1,
+                                  std::memory_order_relaxed);
+                return;
+            }
+        }
+        buf.tail->records[buf.used++] = Record{clock::raw(), t.lane, object, kind, c, b, a};
+        buf.committed.store(buf.committed.load(std::memory_order_relaxed) + 1,
+                            std::memory_order_release);
+    }
+    bool grow(detail::ThreadBuffer& buf) noexcept; // next chunk within budget, false past it
+
+    const std::uint64_t serial_; // unique per Recorder ever made in this process
+    const std::uint64_t budget_;
+    const std::int64_t start_ns_;
+    std::atomic<std::int64_t> unclaimed_; // budget not yet handed to a chunk
+    std::atomic<std::int64_t> end_ns_{0}; // set by finish()
+    Registry registry_;
+
+    mutable std::mutex buffers_mutex_; // guards buffers_ (the list, not their contents)
+    std::vector<std::unique_ptr<detail::ThreadBuffer>> buffers_;
+};
+
+} // namespace il::trace
