@@ -8,5 +8,10 @@
 namespace il::scenarios {
 
 std::unique_ptr<scenario::Scenario> make_counter();
+std::unique_ptr<scenario::Scenario> make_thread_pool();
+std::unique_ptr<scenario::Scenario> make_semaphore();
+std::unique_ptr<scenario::Scenario> make_condition_buffer();
+std::unique_ptr<scenario::Scenario> make_event_pingpong();
+std::unique_ptr<scenario::Scenario> make_producer_consumer();
 
 } // namespace il::scenarios

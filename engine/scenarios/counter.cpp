@@ -1,14 +1,13 @@
 // `counter`: N threads increment one shared counter, with or without a Lock.
 #include "scenarios/all.h"
 
+#include "scenarios/lanes.h"
 #include "sync/lock.h"
 #include "sync/shared_variable.h"
-#include "thread/thread.h"
 
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <vector>
 
 namespace il::scenarios {
 
@@ -78,17 +77,10 @@ public:
                 counter.write(value + 1);
             }
         };
-        std::vector<std::unique_ptr<thread::Thread>> lanes;
+        LaneGroup lanes(session);
         for (std::int64_t t = 0; t < threads; ++t)
-            lanes.push_back(
-                std::make_unique<thread::Thread>(session, "worker-" + std::to_string(t + 1), work));
-        for (auto& t : lanes)
-            t->start();
-        for (auto& t : lanes)
-            t->join();
-        for (auto& t : lanes)
-            if (auto e = t->exception())
-                std::rethrow_exception(e);
+            lanes.start("worker-" + std::to_string(t + 1), work);
+        lanes.join_all();
 
         const std::int64_t expected = threads * increments;
         const std::int64_t final_value = counter.value();
