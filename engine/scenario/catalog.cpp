@@ -8,6 +8,11 @@ const std::vector<std::unique_ptr<Scenario>>& catalog() {
     static const std::vector<std::unique_ptr<Scenario>> all = [] {
         std::vector<std::unique_ptr<Scenario>> v;
         v.push_back(scenarios::make_counter());
+        v.push_back(scenarios::make_thread_pool());
+        v.push_back(scenarios::make_semaphore());
+        v.push_back(scenarios::make_condition_buffer());
+        v.push_back(scenarios::make_event_pingpong());
+        v.push_back(scenarios::make_producer_consumer());
         return v;
     }();
     return all;

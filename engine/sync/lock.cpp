@@ -14,7 +14,7 @@ Lock::Lock(Session& session, std::string name)
 void Lock::take(trace::LaneId lane) {
     held_ = true;
     owner_ = lane;
-    session_.recorder().record(Kind::Acquire, id_, last_release_, 1);
+    session_.recorder().record_after(last_release_tick_, Kind::Acquire, id_, last_release_, 1);
 }
 
 bool Lock::acquire(Timeout timeout) {
@@ -56,7 +56,7 @@ void Lock::release() {
     held_ = false;
     owner_ = 0;
     ++last_release_;
-    session_.recorder().record(Kind::Release, id_, last_release_, 0);
+    last_release_tick_ = session_.recorder().record(Kind::Release, id_, last_release_, 0);
     // Notified with the mutex held: a woken waiter may destroy this Lock as
     // soon as it can take the mutex, so nothing may touch *this after unlock.
     if (waiters_ > 0)

@@ -48,7 +48,8 @@ private:
     bool held_ = false;
     trace::LaneId owner_ = 0;
     int waiters_ = 0;
-    std::int64_t last_release_ = 0; // token of the latest Release
+    std::int64_t last_release_ = 0;      // token of the latest Release
+    std::int64_t last_release_tick_ = 0; // and the tick it was recorded at
 };
 
 } // namespace il::sync

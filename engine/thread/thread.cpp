@@ -22,8 +22,9 @@ Thread::~Thread() {
 }
 
 void Thread::start() {
-    if (os_thread_.joinable())
+    if (started_)
         throw RuntimeError("threads can only be started once");
+    started_ = true;
     os_thread_ = std::thread([this] { body(); });
 }
 
@@ -42,14 +43,14 @@ void Thread::body() {
         error = std::current_exception();
     }
     std::lock_guard g(mutex_);
-    rec.record(Kind::LaneEnd, object_, 1, 0, static_cast<std::uint16_t>(reason));
+    end_tick_ = rec.record(Kind::LaneEnd, object_, 1, 0, static_cast<std::uint16_t>(reason));
     done_ = true;
     error_ = error;
     done_cv_.notify_all();
 }
 
 bool Thread::join(Timeout timeout) {
-    if (!os_thread_.joinable())
+    if (!started_)
         throw RuntimeError("cannot join thread before it is started");
     {
         std::unique_lock g(mutex_);
@@ -59,14 +60,15 @@ bool Thread::join(Timeout timeout) {
         if (!ok)
             return false;
     }
-    os_thread_.join();
-    session_.recorder().record(Kind::Joined, object_, 1);
+    if (os_thread_.joinable())
+        os_thread_.join();
+    session_.recorder().record_after(end_tick_, Kind::Joined, object_, 1);
     return true;
 }
 
 bool Thread::is_alive() const {
     std::lock_guard g(mutex_);
-    return os_thread_.joinable() && !done_;
+    return started_ && !done_;
 }
 
 std::exception_ptr Thread::exception() const {

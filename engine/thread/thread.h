@@ -31,11 +31,12 @@ public:
     Thread& operator=(const Thread&) = delete;
 
     void start();
-    // Waits until the lane ends (true) or the timeout passes (false). Throws
+    // Waits until the lane ends (true) or the timeout passes (false). May be
+    // called again, as in Python. Throws il::RuntimeError before start() and
     // il::Cancelled if the session stops first (the destructor still joins).
     bool join(Timeout timeout = std::nullopt);
 
-    bool started() const { return os_thread_.joinable(); }
+    bool started() const { return started_; }
     bool is_alive() const;
     trace::LaneId lane() const { return lane_; }
     trace::ObjectId object() const { return object_; }
@@ -49,11 +50,13 @@ private:
     const trace::LaneId lane_;
     const trace::ObjectId object_;
     std::function<void()> fn_;
-    std::thread os_thread_;
+    std::thread os_thread_; // joinable from start() until the first join that returns
+    bool started_ = false;  // owning lane only
 
     mutable std::mutex mutex_; // guards done_ and error_
     std::condition_variable_any done_cv_;
     bool done_ = false;
+    std::int64_t end_tick_ = 0; // when LaneEnd was recorded: Joined comes after it
     std::exception_ptr error_;
 };
 

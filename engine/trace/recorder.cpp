@@ -74,16 +74,27 @@ LaneId Recorder::current_lane() {
 bool Recorder::grow(detail::ThreadBuffer& buf) noexcept {
     if (buf.exhausted)
         return false;
+    // Budget is claimed in small, shrinking slices (a sixteenth of what is
+    // left, at most kClaim): a thread never sits on budget that a busier
+    // thread could have used, so a run records close to its whole budget.
     std::int64_t left = unclaimed_.load(std::memory_order_relaxed);
     std::int64_t claim = 0;
     do {
-        claim = std::min<std::int64_t>(left, kChunkRecords);
-        if (claim <= 0) {
+        if (left <= 0) {
             buf.exhausted = true;
             return false;
         }
+        claim = std::clamp<std::int64_t>(left / 16, 1, kClaim);
     } while (!unclaimed_.compare_exchange_weak(left, left - claim, std::memory_order_relaxed));
 
+    if (buf.tail && buf.limit < kChunkRecords) {
+        // Room left in the current chunk: extend it, and give back what does not fit.
+        std::size_t fits = std::min<std::size_t>(kChunkRecords - buf.limit, std::size_t(claim));
+        if (std::int64_t(fits) < claim)
+            unclaimed_.fetch_add(claim - std::int64_t(fits), std::memory_order_relaxed);
+        buf.limit += fits;
+        return true;
+    }
     auto* chunk = new (std::nothrow) detail::Chunk;
     if (!chunk) {
         unclaimed_.fetch_add(claim, std::memory_order_relaxed);
@@ -123,12 +134,14 @@ Snapshot Recorder::snapshot() const {
             }
         }
     }
-    for (Record& r : s.records)
-        r.t_ns = cal.to_ns(r.t_ns);
-    // Each thread's run is already ordered; a stable sort merges them and keeps
-    // a thread's own order for records that share a timestamp.
+    // Each thread's run is already ordered; a stable sort on the raw ticks
+    // merges them (an effect is always at least one tick after its cause)
+    // and keeps a thread's own order for records that share a tick. Then
+    // ticks become nanoseconds, which preserves that order.
     std::stable_sort(s.records.begin(), s.records.end(),
                      [](const Record& x, const Record& y) { return x.t_ns < y.t_ns; });
+    for (Record& r : s.records)
+        r.t_ns = cal.to_ns(r.t_ns);
 
     const std::int64_t end = end_ns_.load(std::memory_order_acquire);
     s.finished = end != 0;

@@ -15,6 +15,7 @@
 #include "trace/registry.h"
 #include "trace/snapshot.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -42,6 +43,7 @@ struct ThreadBuffer {
     std::size_t used = 0;                    // owner only: records written into tail
     std::size_t limit = 0;                   // owner only: records of tail the budget allows
     bool exhausted = false;                  // owner only: the budget is spent
+    std::int64_t last_tick = 0; // owner only: the latest tick stamped
     std::atomic<std::uint64_t> committed{0}; // release-published record count
     std::atomic<std::uint64_t> dropped{0};
 };
@@ -59,6 +61,7 @@ class Recorder {
 public:
     static constexpr std::size_t kChunkRecords = detail::Chunk::kRecords;
     static constexpr std::uint64_t kDefaultBudget = 4u << 20; // 4 Mi records = 128 MiB
+    static constexpr std::int64_t kClaim = 512; // most budget a thread claims at once
 
     explicit Recorder(std::uint64_t budget = kDefaultBudget);
     ~Recorder();
@@ -69,13 +72,25 @@ public:
     const Registry& registry() const { return registry_; }
 
     // Appends one record for the calling thread's current lane. Lock-free,
-    // allocation-free except when a chunk fills. Never throws.
-    void record(Kind kind, ObjectId object, std::int64_t a = 0, std::int32_t b = 0,
-                std::uint16_t c = 0) noexcept {
+    // allocation-free except when a chunk fills. Never throws. Returns the
+    // raw tick it was stamped with (also when the budget dropped it).
+    std::int64_t record(Kind kind, ObjectId object, std::int64_t a = 0, std::int32_t b = 0,
+                        std::uint16_t c = 0) noexcept {
+        return record_after(0, kind, object, a, b, c);
+    }
+
+    // The same, stamped no earlier than `not_before`: the tick record()
+    // returned for this record's cause. rdtsc is not ordered with the memory
+    // operations around it, and the cores' counters may differ by a few ns, so
+    // an effect could otherwise read a tick a little before its cause's,
+    // although the token proves the order. Effects pass their cause's tick.
+    std::int64_t record_after(std::int64_t not_before, Kind kind, ObjectId object,
+                              std::int64_t a = 0, std::int32_t b = 0,
+                              std::uint16_t c = 0) noexcept {
         detail::Binding& t = detail::t_binding;
         if (t.serial != serial_) [[unlikely]]
             bind_slow();
-        append(t, kind, object, a, b, c);
+        return append(t, not_before, kind, object, a, b, c);
     }
 
     // From now on the calling thread records as `lane` (coroutine runtimes
@@ -98,19 +113,24 @@ public:
 private:
     void bind_slow();
     detail::ThreadBuffer* buffer_for_this_thread();
-    void append(detail::Binding& t, Kind kind, ObjectId object, std::int64_t a, std::int32_t b,
-                std::uint16_t c) noexcept {
+    std::int64_t append(detail::Binding& t, std::int64_t not_before, Kind kind, ObjectId object,
+                        std::int64_t a, std::int32_t b, std::uint16_t c) noexcept {
         detail::ThreadBuffer& buf = *t.buffer;
+        // A thread's own records never go back in time, nor before their cause.
+        // (+1 on the cause: strictly after it, so sorting by time keeps it first.)
+        std::int64_t tick = std::max(clock::raw(), std::max(buf.last_tick, not_before + 1));
+        buf.last_tick = tick;
         if (buf.used == buf.limit) [[unlikely]] {
             if (!grow(buf)) {
                 buf.dropped.store(buf.dropped.load(std::memory_order_relaxed) + 1,
                                   std::memory_order_relaxed);
-                return;
+                return tick;
             }
         }
-        buf.tail->records[buf.used++] = Record{clock::raw(), t.lane, object, kind, c, b, a};
+        buf.tail->records[buf.used++] = Record{tick, t.lane, object, kind, c, b, a};
         buf.committed.store(buf.committed.load(std::memory_order_relaxed) + 1,
                             std::memory_order_release);
+        return tick;
     }
     bool grow(detail::ThreadBuffer& buf) noexcept; // next chunk within budget, false past it
 

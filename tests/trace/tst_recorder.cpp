@@ -61,6 +61,27 @@ private slots:
         QCOMPARE(s.records.back().a, std::int64_t(4999));
     }
 
+    void budgetIsSharedByThreads() {
+        // A thread that records little must not sit on budget another needs.
+        Recorder rec(10000);
+        rec.record(Kind::Mark, 0); // this thread claims a slice and then stays idle
+        std::vector<std::thread> ts;
+        for (int t = 0; t < 3; ++t)
+            ts.emplace_back([&] {
+                for (int i = 0; i < 20000; ++i)
+                    rec.record(Kind::Mark, 0, i);
+            });
+        for (auto& t : ts)
+            t.join();
+        Snapshot s = rec.snapshot();
+        QVERIFY(s.records.size() <= 10000);
+        // At most one slice (kClaim) stays unused in the idle thread; the
+        // busy threads' last slices shrink to a record or two.
+        QVERIFY2(s.records.size() >= 10000 - Recorder::kClaim - 50,
+                 std::to_string(s.records.size()).c_str());
+        QCOMPARE(s.records.size() + s.dropped, std::size_t(60001));
+    }
+
     void unboundThreadGetsItsOwnLane() {
         Recorder rec;
         rec.record(Kind::Mark, 0);
