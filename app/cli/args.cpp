@@ -21,6 +21,8 @@ run options:
   --trace FILE.json    write a Chrome Trace Event file (open it in Perfetto or chrome://tracing)
   --csv FILE.csv       write the statistics as CSV
   --timeout SECONDS    stop the run after this long (a number > 0)
+  --stall SECONDS      report and stop a run that made no progress for this long
+                       while lanes were blocked (default 3; 0 never)
   --max-events N       the event budget (default 4194304); past it events are counted as dropped
 
 exit status: 0 the outcome check holds, 1 it does not or the run failed, 2 usage error
@@ -91,6 +93,9 @@ Args parse_args(const std::vector<std::string>& argv) {
             args.csv_path = value(a);
         } else if (is_run && a == "--timeout") {
             args.timeout_s = parse_seconds(a, value(a));
+        } else if (is_run && a == "--stall") {
+            std::string v = value(a);
+            args.stall_s = v == "0" ? 0 : parse_seconds(a, v);
         } else if (is_run && a == "--max-events") {
             args.max_events = parse_count(a, value(a));
         } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {

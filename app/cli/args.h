@@ -21,6 +21,7 @@ struct Args {
     std::optional<std::string> trace_path;        // run --trace
     std::optional<std::string> csv_path;          // run --csv
     std::optional<double> timeout_s;              // run --timeout
+    double stall_s = 3;                           // run --stall (0: never)
     std::optional<unsigned long long> max_events; // run --max-events
 };
 

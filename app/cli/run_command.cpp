@@ -1,9 +1,9 @@
 #include "run_command.h"
 
 #include "analysis/stats.h"
-#include "export/export_error.h"
 #include "export/chrome_trace.h"
 #include "export/csv.h"
+#include "export/export_error.h"
 #include "report/run_report.h"
 #include "scenario/runner.h"
 
@@ -69,7 +69,12 @@ int run_command(const scenario::Scenario& scenario, const Args& args) {
 
     scenario::RunOptions options;
     if (args.timeout_s)
-        options.timeout = std::chrono::nanoseconds(static_cast<std::int64_t>(*args.timeout_s * 1e9));
+        options.timeout =
+            std::chrono::nanoseconds(static_cast<std::int64_t>(*args.timeout_s * 1e9));
+    options.stall =
+        args.stall_s > 0
+            ? Timeout(std::chrono::nanoseconds(static_cast<std::int64_t>(args.stall_s * 1e9)))
+            : std::nullopt;
     if (args.max_events)
         options.event_budget = *args.max_events;
     std::stop_source stop;
@@ -80,7 +85,7 @@ int run_command(const scenario::Scenario& scenario, const Args& args) {
         SignalWatcher watcher(stop);
         result = scenario::run_scenario(scenario, params, options);
     }
-    const analysis::Summary summary = analysis::analyze(result.trace);
+    const analysis::Summary summary = report::summarize(result);
 
     // Files first, so a failed write is reported (and fails the run) before the summary.
     bool write_failed = false;

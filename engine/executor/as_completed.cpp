@@ -54,8 +54,9 @@ std::optional<std::size_t> AsCompletedCore::next() {
         [&] { return yielded_ < w.finished.size(); },
         [&](bool waited) {
             if (waited)
-                session.recorder().record(trace::Kind::Wake, fs_[w.finished[yielded_]]->id(),
-                                          FutureCore::kSetToken);
+                session.recorder().record_after(fs_[w.finished[yielded_]]->set_tick(),
+                                                trace::Kind::Wake, fs_[w.finished[yielded_]]->id(),
+                                                FutureCore::kSetToken);
             return trace::WaitResult::Ok;
         },
         static_cast<std::int32_t>(w.pending()));

@@ -73,7 +73,7 @@ void FutureCore::wait_done(std::unique_lock<std::mutex>& lock, Timeout timeout) 
         session_, lock, *cv_, id_, trace::WaitReason::Future, timeout, [this] { return is_done(); },
         [this](bool waited) {
             if (waited)
-                session_.recorder().record(Kind::Wake, id_, kSetToken);
+                session_.recorder().record_after(set_tick(), Kind::Wake, id_, kSetToken);
             return trace::WaitResult::Ok;
         });
     if (!ok)
@@ -152,7 +152,8 @@ void FutureCore::complete(std::unique_lock<std::mutex> lock, std::exception_ptr 
 }
 
 std::vector<FutureCore::Callback> FutureCore::finish_locked() {
-    session_.recorder().record(Kind::Set, id_, kSetToken);
+    set_tick_.store(session_.recorder().record(Kind::Set, id_, kSetToken),
+                    std::memory_order_release);
     const bool r = raised();
     for (auto& [waiter, index] : waiters_)
         waiter->on_done(index, r);

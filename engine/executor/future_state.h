@@ -21,6 +21,7 @@
 #include "run/session.h"
 #include "trace/record.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -54,6 +55,10 @@ class FutureCore : public std::enable_shared_from_this<FutureCore> {
 public:
     // A future becomes done once, so its Set carries the same token every time.
     static constexpr std::int64_t kSetToken = 1;
+    // The raw tick the Set was recorded at (0 before): waiters stamp their
+    // Wake after it (Recorder::record_after). Lock-free, so a waiter may read
+    // it while holding its own Waiter's mutex.
+    std::int64_t set_tick() const { return set_tick_.load(std::memory_order_acquire); }
     using Callback = std::function<void(FutureCore&)>;
 
     // Registers the future as an object named `name` (keep it short: one is
@@ -115,6 +120,7 @@ private:
 
     Session& session_;
     const trace::ObjectId id_;
+    std::atomic<std::int64_t> set_tick_{0};
     mutable std::mutex mutex_; // guards everything below
     // Made by the first lane that blocks on this future: most futures are
     // never waited on, and a condition_variable_any allocates.

@@ -70,8 +70,9 @@ WaitIndices wait_distinct(const std::vector<AnyFuture>& fs, Timeout timeout, Ret
             [&] { return waiter.triggered; },
             [&](bool waited) {
                 if (waited)
-                    session.recorder().record(trace::Kind::Wake, fs[waiter.trigger]->id(),
-                                              FutureCore::kSetToken);
+                    session.recorder().record_after(fs[waiter.trigger]->set_tick(),
+                                                    trace::Kind::Wake, fs[waiter.trigger]->id(),
+                                                    FutureCore::kSetToken);
                 return trace::WaitResult::Ok;
             },
             static_cast<std::int32_t>(waiter.pending()));

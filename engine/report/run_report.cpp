@@ -1,5 +1,7 @@
 #include "report/run_report.h"
 
+#include "analysis/diagnose.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -44,6 +46,24 @@ std::string human_ns(double ns) {
 }
 
 } // namespace
+
+analysis::Summary summarize(const scenario::RunResult& r) {
+    analysis::Summary summary = analysis::analyze(r.trace);
+    summary.diagnostics = r.diagnostics;
+    for (analysis::Diagnostic& d : analysis::diagnose(r.trace, summary)) {
+        // A deadlock the monitor reported live is found again in the trace.
+        bool seen = std::any_of(summary.diagnostics.begin(), summary.diagnostics.end(),
+                                [&](const analysis::Diagnostic& e) {
+                                    return e.kind == d.kind && e.lanes == d.lanes &&
+                                           e.objects == d.objects;
+                                });
+        if (!seen)
+            summary.diagnostics.push_back(std::move(d));
+    }
+    std::stable_sort(summary.diagnostics.begin(), summary.diagnostics.end(),
+                     [](const auto& a, const auto& b) { return a.t_ns < b.t_ns; });
+    return summary;
+}
 
 ordered_json stats_json(const trace::Snapshot& snap, const analysis::Summary& summary) {
     const analysis::Stats& st = summary.stats;

@@ -11,7 +11,13 @@
 
 namespace il::report {
 
-// `summary` must be analysis::analyze(result.trace) (plus any diagnostics).
+// The one derivation of a run every reader uses: analysis::analyze() of its
+// trace, with the diagnostics the live monitor found (deadlocks, stalls)
+// and those only a finished trace shows (starvation, convoys, herds, lost
+// updates), in time order, each finding once.
+analysis::Summary summarize(const scenario::RunResult& result);
+
+// `summary` must be summarize(result).
 // Keys: scenario, params, status, outcome {ok, message, ...the scenario's
 // values}, duration_ns, events, dropped, budget, lanes, diagnostics, stats.
 nlohmann::ordered_json run_json(const scenario::RunResult& result,

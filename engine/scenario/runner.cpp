@@ -1,6 +1,7 @@
 #include "scenario/runner.h"
 
 #include "run/errors.h"
+#include "scenario/monitor.h"
 #include "trace/clock.h"
 
 #include <condition_variable>
@@ -53,6 +54,7 @@ RunResult run_scenario(const Scenario& scenario, const Params& params, const Run
         cv.notify_all();
     });
 
+    RunMonitor monitor(session, {options.stall, options.stop_on_deadlock});
     bool timed_out = false;
     {
         std::unique_lock g(m);
@@ -66,9 +68,15 @@ RunResult run_scenario(const Scenario& scenario, const Params& params, const Run
     }
     main.join();
     session.recorder().finish();
+    monitor.finish();
+    result.diagnostics = monitor.diagnostics();
 
     result.duration_ns = t1 - t0;
-    if (result.status != RunStatus::Failed && session.stop_requested()) {
+    if (result.status != RunStatus::Failed && (monitor.deadlocked() || monitor.stalled())) {
+        // The engine stopped the run: the scenario judges what was found.
+        result.status = monitor.deadlocked() ? RunStatus::Deadlocked : RunStatus::Stalled;
+        result.outcome = scenario.judge_stopped(params, result.diagnostics);
+    } else if (result.status != RunStatus::Failed && session.stop_requested()) {
         result.status = timed_out ? RunStatus::TimedOut : RunStatus::Stopped;
         result.outcome.ok = false;
         result.outcome.message =
@@ -89,6 +97,10 @@ std::string_view run_status_name(RunStatus s) {
         return "stopped";
     case RunStatus::TimedOut:
         return "timed_out";
+    case RunStatus::Deadlocked:
+        return "deadlocked";
+    case RunStatus::Stalled:
+        return "stalled";
     case RunStatus::Failed:
         return "failed";
     }

@@ -3,6 +3,7 @@
 // primitives only, and the outcome its own check reached.
 #pragma once
 
+#include "analysis/diagnostic.h"
 #include "run/session.h"
 #include "scenario/param.h"
 
@@ -37,6 +38,12 @@ public:
     // Runs on the session's "main" lane with already validated parameters.
     // May throw il::Cancelled when the session stops; the runner reports that.
     virtual Outcome run(Session& session, const Params& params) const = 0;
+
+    // Judges a run the engine stopped because it found a deadlock or a stall
+    // (`found` holds those diagnostics). A scenario built to deadlock passes
+    // here when the right cycle was found; by default such a run fails.
+    virtual Outcome judge_stopped(const Params& params,
+                                  const std::vector<analysis::Diagnostic>& found) const;
 };
 
 } // namespace il::scenario

@@ -13,5 +13,17 @@ std::unique_ptr<scenario::Scenario> make_semaphore();
 std::unique_ptr<scenario::Scenario> make_condition_buffer();
 std::unique_ptr<scenario::Scenario> make_event_pingpong();
 std::unique_ptr<scenario::Scenario> make_producer_consumer();
+// -- classic problems A --
+std::unique_ptr<scenario::Scenario> make_dining_philosophers();
+std::unique_ptr<scenario::Scenario> make_lock_order_inversion();
+std::unique_ptr<scenario::Scenario> make_rlock_reentry();
+std::unique_ptr<scenario::Scenario> make_readers_writers();
+std::unique_ptr<scenario::Scenario> make_lost_wakeup();
+// -- classic problems B --
+std::unique_ptr<scenario::Scenario> make_check_then_act();
+std::unique_ptr<scenario::Scenario> make_sleeping_barber();
+std::unique_ptr<scenario::Scenario> make_barrier_phases();
+std::unique_ptr<scenario::Scenario> make_lock_convoy();
+std::unique_ptr<scenario::Scenario> make_thundering_herd();
 
 } // namespace il::scenarios

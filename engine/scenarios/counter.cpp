@@ -28,7 +28,7 @@ public:
             "Unlocked: reads and writes of the counter interleave across lanes; every write "
             "marked 'lost' erased updates its lane never saw. Locked: the lock's owner changes "
             "hands and each lane waits its turn; the final count is exact.",
-            "import threading\n"
+            "import threading, time\n"
             "\n"
             "counter = 0\n"
             "lock = threading.Lock()\n"

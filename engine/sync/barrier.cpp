@@ -23,10 +23,11 @@ Barrier::Barrier(Session& session, std::string name, int parties, std::function<
       timeout_(timeout),
       id_(session.registry().add_object(trace::ObjectKind::Barrier, std::move(name), parties)) {}
 
-void Barrier::finish_round(Outcome outcome, std::int64_t token) {
+void Barrier::finish_round(Outcome outcome, std::int64_t token, std::int64_t tick) {
     for (Waiter* w : waiters_) {
         w->outcome = outcome;
         w->token = token;
+        w->tick = tick;
         w->cv.notify_one();
     }
     waiters_.clear();
@@ -35,7 +36,7 @@ void Barrier::finish_round(Outcome outcome, std::int64_t token) {
 void Barrier::break_locked() {
     broken_ = true;
     session_.recorder().record(Kind::Broken, id_, 0, static_cast<std::int32_t>(waiters_.size()));
-    finish_round(Outcome::Broken, 0);
+    finish_round(Outcome::Broken, 0, 0);
 }
 
 int Barrier::wait(Timeout timeout) {
@@ -56,8 +57,8 @@ int Barrier::wait(Timeout timeout) {
             }
         }
         ++rounds_;
-        session_.recorder().record(Kind::Set, id_, rounds_);
-        finish_round(Outcome::Released, rounds_);
+        const std::int64_t tick = session_.recorder().record(Kind::Set, id_, rounds_);
+        finish_round(Outcome::Released, rounds_, tick);
         return index;
     }
     Waiter me;
@@ -71,7 +72,7 @@ int Barrier::wait(Timeout timeout) {
             [&](bool) {
                 if (me.outcome == Outcome::Broken)
                     return trace::WaitResult::Broken;
-                session_.recorder().record(Kind::Wake, id_, me.token);
+                session_.recorder().record_after(me.tick, Kind::Wake, id_, me.token);
                 return trace::WaitResult::Ok;
             },
             index + 1);
@@ -102,7 +103,7 @@ void Barrier::reset() {
     if (!waiters_.empty()) {
         session_.recorder().record(Kind::Broken, id_, 0,
                                    static_cast<std::int32_t>(waiters_.size()));
-        finish_round(Outcome::Broken, 0);
+        finish_round(Outcome::Broken, 0, 0);
     }
     broken_ = false;
     session_.recorder().record(Kind::Clear, id_);

@@ -57,9 +57,11 @@ private:
         std::condition_variable_any cv;
         Outcome outcome = Outcome::Waiting;
         std::int64_t token = 0; // the Set that released it
+        std::int64_t tick = 0;  // and that Set's tick: the Wake is stamped after it
     };
-    // With mutex_ held: wake every waiter with `outcome` and empty the round.
-    void finish_round(Outcome outcome, std::int64_t token);
+    // With mutex_ held: wake every waiter with `outcome` (and the Set's
+    // token and tick, when released) and empty the round.
+    void finish_round(Outcome outcome, std::int64_t token, std::int64_t tick);
     void break_locked(); // marks broken, records Broken, breaks the waiters
 
     Session& session_;

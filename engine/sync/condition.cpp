@@ -4,6 +4,7 @@
 #include "sync/detail/condition_lock.h"
 #include "sync/detail/signal_wait.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace il::sync {
@@ -79,7 +80,7 @@ bool Condition::wait(Timeout timeout) {
                 session_, g, me.cv, id_, trace::WaitReason::Condition, timeout,
                 [&] { return me.notified; },
                 [&](bool) {
-                    session_.recorder().record(Kind::Wake, id_, me.token);
+                    session_.recorder().record_after(me.tick, Kind::Wake, id_, me.token);
                     return trace::WaitResult::Ok;
                 });
         } catch (const Cancelled&) {
@@ -103,19 +104,21 @@ void Condition::do_notify(int n, std::int32_t requested) {
         throw RuntimeError("cannot notify on un-acquired lock");
     std::lock_guard g(mutex_);
     ++last_notify_;
-    int woken = 0;
+    // Recorded before the waiters learn its tick; none of them can run
+    // before mutex_ is released anyway.
+    const auto woken = static_cast<int>(std::min<std::size_t>(std::size_t(n), waiters_.size()));
+    const std::int64_t tick = session_.recorder().record(Kind::Notify, id_, last_notify_, requested,
+                                                         static_cast<std::uint16_t>(woken));
     // Marked and removed under mutex_, so a waiter is either woken by
     // exactly this Notify or not at all (it cannot also time out).
-    while (woken < n && !waiters_.empty()) {
+    for (int i = 0; i < woken; ++i) {
         Waiter* w = waiters_.front();
         waiters_.pop_front();
         w->notified = true;
         w->token = last_notify_;
+        w->tick = tick;
         w->cv.notify_one();
-        ++woken;
     }
-    session_.recorder().record(Kind::Notify, id_, last_notify_, requested,
-                               static_cast<std::uint16_t>(woken));
 }
 
 void Condition::notify(int n) {

@@ -85,6 +85,7 @@ private:
         std::condition_variable_any cv;
         bool notified = false;
         std::int64_t token = 0; // the Notify that woke it
+        std::int64_t tick = 0;  // and that Notify's tick: the Wake is stamped after it
     };
     void do_notify(int n, std::int32_t requested);
     // Takes the lock back after a wait; on a stop, still takes it, then rethrows.

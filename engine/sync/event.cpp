@@ -2,6 +2,8 @@
 
 #include "sync/detail/signal_wait.h"
 
+#include <algorithm>
+
 namespace il::sync {
 
 using trace::Kind;
@@ -14,7 +16,7 @@ void Event::set() {
     std::lock_guard g(mutex_);
     flag_ = true;
     ++sets_;
-    session_.recorder().record(Kind::Set, id_, sets_);
+    set_tick_ = std::max(set_tick_, session_.recorder().record(Kind::Set, id_, sets_));
     // With the mutex held: a woken waiter may destroy the event.
     if (waiters_ > 0)
         changed_.notify_all();
@@ -44,7 +46,8 @@ bool Event::wait(Timeout timeout) {
             session_, g, changed_, id_, trace::WaitReason::Event, timeout,
             [&] { return already || sets_ != seen; },
             [&](bool) {
-                session_.recorder().record(Kind::Wake, id_, already ? seen : seen + 1);
+                session_.recorder().record_after(set_tick_, Kind::Wake, id_,
+                                                 already ? seen : seen + 1);
                 return trace::WaitResult::Ok;
             });
     } catch (...) {

@@ -43,6 +43,10 @@ private:
     std::condition_variable_any changed_;
     bool flag_ = false;
     std::int64_t sets_ = 0; // number of set() calls, which is the latest Set token
+    // The latest tick of any Set so far (a max: a later set() on another core
+    // may read a smaller tick). A Wake's Set is one of them, so a Wake stamped
+    // after this is after its cause; the woken lane ran after all of them anyway.
+    std::int64_t set_tick_ = 0;
     int waiters_ = 0;
 };
 

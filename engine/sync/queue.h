@@ -47,22 +47,21 @@ public:
     // Blocks while full; throws il::QueueFull if the timeout passes first
     // (the item is then dropped, as it was passed by value).
     void put(T item, Timeout timeout = std::nullopt) {
-        if (!core_.put(true, timeout, [&](std::int64_t seq) { store(std::move(item), seq); }))
+        if (!put_made(true, timeout, [&]() -> T&& { return std::move(item); }))
             throw QueueFull();
     }
     // Throws il::QueueFull at once if full.
     void put_nowait(T item) {
-        if (!core_.put(false, std::nullopt, [&](std::int64_t seq) { store(std::move(item), seq); }))
+        if (!put_made(false, std::nullopt, [&]() -> T&& { return std::move(item); }))
             throw QueueFull();
     }
     // False if full. Unlike put, a refused item is left untouched (an rvalue
     // is moved from only on success), so callers can retry with it.
     bool try_put(T&& item) {
-        return core_.put(false, std::nullopt,
-                         [&](std::int64_t seq) { store(std::move(item), seq); });
+        return put_made(false, std::nullopt, [&]() -> T&& { return std::move(item); });
     }
     bool try_put(const T& item) {
-        return core_.put(false, std::nullopt, [&](std::int64_t seq) { store(T(item), seq); });
+        return put_made(false, std::nullopt, [&] { return T(item); });
     }
 
     // Blocks while empty; throws il::QueueEmpty if the timeout passes first.
@@ -108,20 +107,36 @@ private:
     struct Entry {
         T item;
         std::int64_t seq;
+        std::int64_t put_tick; // its Put's tick: its Get is stamped after it
     };
 
-    // Both run under the core's mutex (inside its callbacks).
+    // `make` yields the item (T&& or T); it is called only once there is room.
+    template <class Make> bool put_made(bool block, Timeout timeout, Make make) {
+        return core_.put(
+            block, timeout, [&](std::int64_t seq) { store(make(), seq); },
+            [&](std::int64_t put_tick) { stamp(put_tick); });
+    }
+
+    // These run under the core's mutex (inside its callbacks). store appends
+    // the entry; stamp, called next, gives it its Put's tick and only then
+    // (Priority) sifts it into the heap, where it could no longer be found
+    // cheaply. So T's operator< must not throw.
     void store(T&& item, std::int64_t seq) {
+        if (core_.order() == trace::QueueOrder::Priority)
+            heap_.push_back(Entry{std::move(item), seq, 0});
+        else
+            items_.push_back(Entry{std::move(item), seq, 0});
+    }
+    void stamp(std::int64_t put_tick) {
         if (core_.order() == trace::QueueOrder::Priority) {
-            if constexpr (kOrdered) {
-                heap_.push_back(Entry{std::move(item), seq});
+            heap_.back().put_tick = put_tick;
+            if constexpr (kOrdered)
                 std::push_heap(heap_.begin(), heap_.end(), later);
-            }
         } else {
-            items_.push_back(Entry{std::move(item), seq});
+            items_.back().put_tick = put_tick;
         }
     }
-    std::int64_t take(std::optional<T>& out) {
+    detail::QueueCore::Taken take(std::optional<T>& out) {
         Entry* e = nullptr;
         switch (core_.order()) {
         case trace::QueueOrder::Fifo:
@@ -137,14 +152,14 @@ private:
             break;
         }
         out.emplace(std::move(e->item));
-        std::int64_t seq = e->seq;
+        const detail::QueueCore::Taken taken{e->seq, e->put_tick};
         if (core_.order() == trace::QueueOrder::Fifo)
             items_.pop_front();
         else if (core_.order() == trace::QueueOrder::Lifo)
             items_.pop_back();
         else
             heap_.pop_back();
-        return seq;
+        return taken;
     }
     // Heap order: the top is the smallest item, the earliest put among equals.
     static bool later(const Entry& x, const Entry& y) {

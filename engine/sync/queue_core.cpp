@@ -21,7 +21,7 @@ QueueCore::QueueCore(Session& session, std::string name, std::size_t maxsize,
                                         static_cast<std::int64_t>(maxsize),
                                         static_cast<std::uint16_t>(order))) {}
 
-bool QueueCore::put(bool block, Timeout timeout, Store store) {
+bool QueueCore::put(bool block, Timeout timeout, Store store, Stamp stamp) {
     if (block)
         check_timeout(timeout);
     std::unique_lock g(mutex_);
@@ -40,7 +40,7 @@ bool QueueCore::put(bool block, Timeout timeout, Store store) {
     ++next_seq_;
     ++size_;
     ++unfinished_;
-    session_.recorder().record(Kind::Put, id_, seq, static_cast<std::int32_t>(size_));
+    stamp(session_.recorder().record(Kind::Put, id_, seq, static_cast<std::int32_t>(size_)));
     // With the mutex held, as in Lock: a woken getter may destroy the queue.
     not_empty_.notify_one();
     return true;
@@ -58,9 +58,10 @@ bool QueueCore::get(bool block, Timeout timeout, Take take) {
         session_.recorder().record(Kind::TryFail, id_, 0, 0);
         return false;
     }
-    std::int64_t seq = take();
+    const Taken item = take();
     --size_;
-    session_.recorder().record(Kind::Get, id_, seq, static_cast<std::int32_t>(size_));
+    session_.recorder().record_after(item.put_tick, Kind::Get, id_, item.seq,
+                                     static_cast<std::int32_t>(size_));
     not_full_.notify_one();
     return true;
 }

@@ -26,18 +26,29 @@ namespace il::sync::detail {
 class QueueCore {
 public:
     // Runs with the mutex held: stores the item under sequence number `seq`.
+    // If it throws, the queue must be as it was.
     using Store = FunctionRef<void(std::int64_t seq)>;
-    // Runs with the mutex held: removes the next item, returns its sequence number.
-    using Take = FunctionRef<std::int64_t()>;
+    // Runs with the mutex held, right after a store and the Put it led to:
+    // keep `put_tick` (the tick the Put was recorded at) with that item.
+    using Stamp = FunctionRef<void(std::int64_t put_tick)>;
+    // What a take hands back: the item's sequence number and its Put's tick
+    // (its Get is stamped strictly after that tick).
+    struct Taken {
+        std::int64_t seq;
+        std::int64_t put_tick;
+    };
+    // Runs with the mutex held: removes the next item.
+    using Take = FunctionRef<Taken()>;
 
     QueueCore(Session& session, std::string name, std::size_t maxsize, trace::QueueOrder order);
     QueueCore(const QueueCore&) = delete;
     QueueCore& operator=(const QueueCore&) = delete;
 
-    // Waits (if `block`) for room, then calls store. False when the queue
-    // stayed full (not blocking, or the timeout passed). Throws il::ValueError
-    // for a negative timeout, il::Cancelled when the session stops.
-    bool put(bool block, Timeout timeout, Store store);
+    // Waits (if `block`) for room, then calls store, records the Put and
+    // calls stamp. False when the queue stayed full (not blocking, or the
+    // timeout passed). Throws il::ValueError for a negative timeout,
+    // il::Cancelled when the session stops.
+    bool put(bool block, Timeout timeout, Store store, Stamp stamp);
     // Waits (if `block`) for an item, then calls take. False when it stayed empty.
     bool get(bool block, Timeout timeout, Take take);
     void task_done();

@@ -39,7 +39,7 @@ bool RLock::acquire(Timeout timeout) {
     }
     owner_ = me;
     depth_ = 1;
-    session_.recorder().record(Kind::Acquire, id_, last_release_, depth_);
+    session_.recorder().record_after(last_release_tick_, Kind::Acquire, id_, last_release_, depth_);
     return true;
 }
 
@@ -50,17 +50,19 @@ bool RLock::try_acquire() {
         session_.recorder().record(Kind::TryFail, id_, 0, depth_);
         return false;
     }
-    std::int64_t cause = depth_ == 0 ? last_release_ : 0;
+    // A nested acquire has no cause: it follows its own lane's records.
+    const bool first = depth_ == 0;
     owner_ = me;
     ++depth_;
-    session_.recorder().record(Kind::Acquire, id_, cause, depth_);
+    session_.recorder().record_after(first ? last_release_tick_ : 0, Kind::Acquire, id_,
+                                     first ? last_release_ : 0, depth_);
     return true;
 }
 
 void RLock::free_locked() {
     owner_ = 0;
     ++last_release_;
-    session_.recorder().record(Kind::Release, id_, last_release_, 0);
+    last_release_tick_ = session_.recorder().record(Kind::Release, id_, last_release_, 0);
     // With the mutex held: a woken waiter may destroy the lock.
     if (waiters_ > 0)
         freed_.notify_one();
@@ -107,7 +109,7 @@ void RLock::acquire_restore(int depth, bool cancellable) {
     }
     owner_ = me;
     depth_ = depth;
-    session_.recorder().record(Kind::Acquire, id_, last_release_, depth_);
+    session_.recorder().record_after(last_release_tick_, Kind::Acquire, id_, last_release_, depth_);
 }
 
 bool RLock::locked() const {

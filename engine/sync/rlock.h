@@ -64,7 +64,8 @@ private:
     trace::LaneId owner_ = 0;
     int depth_ = 0;
     int waiters_ = 0;
-    std::int64_t last_release_ = 0; // token of the latest freeing Release
+    std::int64_t last_release_ = 0;      // token of the latest freeing Release
+    std::int64_t last_release_tick_ = 0; // and the tick it was recorded at
 };
 
 } // namespace il::sync

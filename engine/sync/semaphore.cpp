@@ -23,16 +23,18 @@ Semaphore::Semaphore(Session& session, std::string name, std::int64_t value, tra
     : session_(session), initial_(checked_value(value)), bounded_(bounded),
       id_(session.registry().add_object(kind, std::move(name), value)), value_(value) {
     if (value > 0)
-        free_.push_back({0, value});
+        free_.push_back({0, 0, value});
 }
 
 void Semaphore::take() {
     Permits& oldest = free_.front();
-    std::int64_t token = oldest.token;
+    const std::int64_t token = oldest.token;
+    const std::int64_t tick = oldest.tick;
     if (--oldest.count == 0)
         free_.pop_front();
     --value_;
-    session_.recorder().record(Kind::Acquire, id_, token, static_cast<std::int32_t>(value_));
+    session_.recorder().record_after(tick, Kind::Acquire, id_, token,
+                                     static_cast<std::int32_t>(value_));
 }
 
 bool Semaphore::acquire(Timeout timeout) {
@@ -71,11 +73,13 @@ void Semaphore::release(std::int64_t n) {
     std::lock_guard g(mutex_);
     if (bounded_ && value_ + n > initial_)
         throw ValueError("Semaphore released too many times");
+    // Stored first: if that throws, nothing has changed. Its tick is known
+    // only once the Release is recorded, which needs value_ after.
+    free_.push_back({last_release_ + 1, 0, n});
     value_ += n;
     ++last_release_;
-    free_.push_back({last_release_, n});
-    session_.recorder().record(Kind::Release, id_, last_release_,
-                               static_cast<std::int32_t>(value_));
+    free_.back().tick = session_.recorder().record(Kind::Release, id_, last_release_,
+                                                   static_cast<std::int32_t>(value_));
     // With the mutex held: a woken waiter may destroy the semaphore.
     if (n >= waiters_) {
         if (waiters_ > 0)

@@ -57,6 +57,7 @@ private:
     // Free permits freed by one Release (token 0: the initial ones).
     struct Permits {
         std::int64_t token;
+        std::int64_t tick; // the Release's tick: an Acquire of these is stamped after it
         std::int64_t count;
     };
     void take(); // with mutex_ held and value_ > 0

@@ -15,6 +15,47 @@ namespace {
 
 std::atomic<std::uint64_t> g_next_serial{1};
 
+// Chunks a finished recorder gave back, for the next one: their pages are
+// already faulted in, so a process that runs session after session (the GUI,
+// a sweep) records into warm memory. Bounded, so memory stays bounded too.
+class ChunkPool {
+public:
+    static constexpr std::size_t kMaxChunks = 256; // 32 MiB
+
+    detail::Chunk* take() {
+        {
+            std::lock_guard g(mutex_);
+            if (!free_.empty()) {
+                detail::Chunk* c = free_.back();
+                free_.pop_back();
+                c->next.store(nullptr, std::memory_order_relaxed);
+                return c;
+            }
+        }
+        return new (std::nothrow) detail::Chunk;
+    }
+
+    void give(detail::Chunk* c) {
+        {
+            std::lock_guard g(mutex_);
+            if (free_.size() < kMaxChunks) {
+                free_.push_back(c);
+                return;
+            }
+        }
+        delete c;
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<detail::Chunk*> free_;
+};
+
+ChunkPool& chunk_pool() {
+    static ChunkPool* pool = new ChunkPool; // never destroyed: threads may outlive statics
+    return *pool;
+}
+
 std::uint64_t this_thread_key() {
     return static_cast<std::uint64_t>(::pthread_self());
 }
@@ -34,7 +75,7 @@ Recorder::~Recorder() {
         detail::Chunk* c = buf->head;
         while (c) {
             detail::Chunk* next = c->next.load(std::memory_order_relaxed);
-            delete c;
+            chunk_pool().give(c);
             c = next;
         }
     }
@@ -95,7 +136,7 @@ bool Recorder::grow(detail::ThreadBuffer& buf) noexcept {
         buf.limit += fits;
         return true;
     }
-    auto* chunk = new (std::nothrow) detail::Chunk;
+    detail::Chunk* chunk = chunk_pool().take();
     if (!chunk) {
         unclaimed_.fetch_add(claim, std::memory_order_relaxed);
         return false;
@@ -149,6 +190,42 @@ Snapshot Recorder::snapshot() const {
     if (!s.records.empty())
         s.end_ns = std::max(s.end_ns, s.records.back().t_ns);
     return s;
+}
+
+std::vector<Record> Recorder::read_new(Cursor& cursor) const {
+    std::vector<Record> out;
+    {
+        std::lock_guard g(buffers_mutex_);
+        cursor.positions_.resize(buffers_.size());
+        for (std::size_t i = 0; i < buffers_.size(); ++i) {
+            const detail::ThreadBuffer& buf = *buffers_[i];
+            Cursor::Position& pos = cursor.positions_[i];
+            std::uint64_t n = buf.committed.load(std::memory_order_acquire);
+            if (!pos.chunk)
+                pos.chunk = buf.head;
+            while (pos.taken < n && pos.chunk) {
+                if (pos.offset == kChunkRecords) {
+                    const detail::Chunk* next = pos.chunk->next.load(std::memory_order_acquire);
+                    if (!next)
+                        break;
+                    pos.chunk = next;
+                    pos.offset = 0;
+                }
+                std::size_t take =
+                    std::min<std::uint64_t>(n - pos.taken, kChunkRecords - pos.offset);
+                out.insert(out.end(), pos.chunk->records + pos.offset,
+                           pos.chunk->records + pos.offset + take);
+                pos.offset += take;
+                pos.taken += take;
+            }
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Record& x, const Record& y) { return x.t_ns < y.t_ns; });
+    const clock::Calibration cal = clock::Calibration::now();
+    for (Record& r : out)
+        r.t_ns = cal.to_ns(r.t_ns);
+    return out;
 }
 
 void Recorder::finish() {

@@ -28,10 +28,13 @@ namespace il::trace {
 namespace detail {
 
 struct Chunk {
-    static constexpr std::size_t kRecords = 4096;
+    // 4095, not 4096: with the link below a chunk stays just under glibc's
+    // 128 KiB mmap threshold (32 pages), so a record costs 32 bytes, not 33.
+    static constexpr std::size_t kRecords = 4095;
     Record records[kRecords];
     std::atomic<Chunk*> next{nullptr}; // published by the owning thread, read by snapshots
 };
+static_assert(sizeof(Chunk) <= 128 * 1024, "a chunk must fit in 32 pages");
 
 // One OS thread's records. Only the owning thread writes; snapshots read the
 // first `committed` records, which are never written again.
@@ -43,7 +46,7 @@ struct ThreadBuffer {
     std::size_t used = 0;                    // owner only: records written into tail
     std::size_t limit = 0;                   // owner only: records of tail the budget allows
     bool exhausted = false;                  // owner only: the budget is spent
-    std::int64_t last_tick = 0; // owner only: the latest tick stamped
+    std::int64_t last_tick = 0;              // owner only: the latest tick stamped
     std::atomic<std::uint64_t> committed{0}; // release-published record count
     std::atomic<std::uint64_t> dropped{0};
 };
@@ -61,7 +64,7 @@ class Recorder {
 public:
     static constexpr std::size_t kChunkRecords = detail::Chunk::kRecords;
     static constexpr std::uint64_t kDefaultBudget = 4u << 20; // 4 Mi records = 128 MiB
-    static constexpr std::int64_t kClaim = 512; // most budget a thread claims at once
+    static constexpr std::int64_t kClaim = 512;               // most budget a thread claims at once
 
     explicit Recorder(std::uint64_t budget = kDefaultBudget);
     ~Recorder();
@@ -102,6 +105,21 @@ public:
 
     // A merged, time-ordered copy of everything recorded so far.
     Snapshot snapshot() const;
+
+    // Where a reader of new records has got to (one position per thread buffer).
+    class Cursor {
+        friend class Recorder;
+        struct Position {
+            const detail::Chunk* chunk = nullptr;
+            std::size_t offset = 0;  // records read from `chunk`
+            std::uint64_t taken = 0; // records read from the buffer
+        };
+        std::vector<Position> positions_;
+    };
+    // The records committed since `cursor` was last used, ordered by time
+    // (in CLOCK_MONOTONIC ns), and the cursor moved past them. For live
+    // readers (the run's monitor): cost is proportional to what is new.
+    std::vector<Record> read_new(Cursor& cursor) const;
     // Marks the run as over: later snapshots say finished and stop the clock.
     void finish();
 

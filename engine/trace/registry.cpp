@@ -44,6 +44,16 @@ LaneId Registry::add_lane(std::string name, LaneKind kind, LaneId parent) {
     return lanes_.back().id;
 }
 
+std::size_t Registry::lane_count() const {
+    std::lock_guard g(mutex_);
+    return lanes_.size();
+}
+
+std::size_t Registry::object_count() const {
+    std::lock_guard g(mutex_);
+    return objects_.size();
+}
+
 ObjectInfo Registry::object(ObjectId id) const {
     std::lock_guard g(mutex_);
     return id < objects_.size() ? objects_[id] : ObjectInfo{};

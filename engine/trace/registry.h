@@ -61,6 +61,10 @@ public:
                         std::uint16_t detail = 0, ObjectId related = 0);
     LaneId add_lane(std::string name, LaneKind kind, LaneId parent = 0);
 
+    // How many entries there are (placeholders included): cheap change checks.
+    std::size_t lane_count() const;
+    std::size_t object_count() const;
+
     ObjectInfo object(ObjectId id) const;
     LaneInfo lane(LaneId id) const;
     // Copies; index i holds id i, index 0 is an empty placeholder.

@@ -100,6 +100,19 @@ public:
         rec(t0, l, Kind::SleepBegin, 0, t1 - t0);
         return rec(t1, l, Kind::SleepEnd);
     }
+    TraceBuilder& task_start(std::int64_t t, LaneId l, ObjectId future) {
+        return rec(t, l, Kind::TaskStart, future);
+    }
+    TraceBuilder& task_end(std::int64_t t, LaneId l, ObjectId future) {
+        return rec(t, l, Kind::TaskEnd, future, 0, 0, 2); // FutureState::Finished
+    }
+    TraceBuilder& read(std::int64_t t, LaneId l, ObjectId var, std::int64_t value) {
+        return rec(t, l, Kind::Read, var, value);
+    }
+    TraceBuilder& write(std::int64_t t, LaneId l, ObjectId var, std::int64_t value,
+                        std::int32_t lost = 0) {
+        return rec(t, l, Kind::Write, var, value, lost);
+    }
     TraceBuilder& mark(std::int64_t t, LaneId l, ObjectId annotation, std::int64_t value = 0) {
         return rec(t, l, Kind::Mark, annotation, value);
     }

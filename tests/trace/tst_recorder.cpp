@@ -122,6 +122,36 @@ private slots:
         QVERIFY(s.end_ns >= s.start_ns);
     }
 
+    void readNewReturnsEachRecordOnce() {
+        Recorder rec;
+        Recorder::Cursor cursor;
+        QVERIFY(rec.read_new(cursor).empty());
+        std::vector<std::thread> writers;
+        for (int t = 0; t < 2; ++t)
+            writers.emplace_back([&, t] {
+                rec.bind_thread(rec.registry().add_lane("w" + std::to_string(t), LaneKind::Thread));
+                // Enough to cross chunk boundaries while the reader reads.
+                for (std::int64_t i = 0; i < 3 * std::int64_t(Recorder::kChunkRecords); ++i)
+                    rec.record(Kind::Mark, 0, i, t);
+            });
+        std::vector<std::int64_t> next(2, 0);
+        auto consume = [&](const std::vector<Record>& batch) {
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (i > 0)
+                    QVERIFY(batch[i - 1].t_ns <= batch[i].t_ns);
+                QCOMPARE(batch[i].a, next[batch[i].b]);
+                ++next[batch[i].b];
+            }
+        };
+        for (int k = 0; k < 50; ++k)
+            consume(rec.read_new(cursor));
+        for (auto& w : writers)
+            w.join();
+        consume(rec.read_new(cursor));
+        QVERIFY(rec.read_new(cursor).empty());
+        QCOMPARE(std::uint64_t(next[0] + next[1]), rec.recorded());
+    }
+
     void timestampsAreMonotonicNanoseconds() {
         Recorder rec;
         std::int64_t before = clock::monotonic_ns();

@@ -1,0 +1,84 @@
+#include "analysis/text.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace il::analysis {
+
+std::string duration_text(std::int64_t ns) {
+    char buf[48];
+    const double v = static_cast<double>(ns);
+    const double a = v < 0 ? -v : v;
+    // One decimal below 10 of a unit ("1.3 ms"), none above ("58 us").
+    auto put = [&](double x, const char* unit) {
+        std::snprintf(buf, sizeof buf, (x < 10 && x > -10) ? "%.1f %s" : "%.0f %s", x, unit);
+    };
+    if (a >= 1e9)
+        std::snprintf(buf, sizeof buf, "%.1f s", v / 1e9);
+    else if (a >= 1e6)
+        put(v / 1e6, "ms");
+    else if (a >= 1e3)
+        put(v / 1e3, "us");
+    else
+        std::snprintf(buf, sizeof buf, "%lld ns", static_cast<long long>(ns));
+    return buf;
+}
+
+std::string percent_text(double share) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", std::round(share * 100.0));
+    return buf;
+}
+
+std::string times_text(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " time" : " times");
+}
+
+std::string kind_label(trace::ObjectKind kind) {
+    using trace::ObjectKind;
+    switch (kind) {
+    case ObjectKind::Lane:
+        return "lane";
+    case ObjectKind::Lock:
+        return "lock";
+    case ObjectKind::RLock:
+        return "RLock";
+    case ObjectKind::Semaphore:
+        return "semaphore";
+    case ObjectKind::BoundedSemaphore:
+        return "bounded semaphore";
+    case ObjectKind::Event:
+        return "event";
+    case ObjectKind::Condition:
+        return "condition";
+    case ObjectKind::Barrier:
+        return "barrier";
+    case ObjectKind::Queue:
+        return "queue";
+    case ObjectKind::Future:
+        return "future";
+    case ObjectKind::Executor:
+        return "executor";
+    case ObjectKind::Variable:
+        return "variable";
+    default:
+        return "object";
+    }
+}
+
+std::string kind_label_of(const trace::Snapshot& s, trace::ObjectId id) {
+    const trace::ObjectInfo* o = s.object(id);
+    return o ? kind_label(o->kind) : "object";
+}
+
+std::string lane_name(const trace::Snapshot& s, trace::LaneId id) {
+    const trace::LaneInfo* l = s.lane(id);
+    return l && !l->name.empty() ? l->name : "lane " + std::to_string(id);
+}
+
+std::string quoted_name(const trace::Snapshot& s, trace::ObjectId id) {
+    const trace::ObjectInfo* o = s.object(id);
+    return "'" + (o && !o->name.empty() ? o->name : "object " + std::to_string(id)) + "'";
+}
+
+} // namespace il::analysis
