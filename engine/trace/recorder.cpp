@@ -56,9 +56,13 @@ ChunkPool& chunk_pool() {
     return *pool;
 }
 
-std::uint64_t this_thread_key() {
-    return static_cast<std::uint64_t>(::pthread_self());
-}
+// A key no other thread ever has, not even a later one: pthread_self() and
+// OS thread ids are reused once a thread ends, and a new thread must never
+// append to a finished thread's buffer.
+std::atomic<std::uint64_t> g_next_thread_key{1};
+thread_local const std::uint64_t t_thread_key = g_next_thread_key.fetch_add(1);
+
+std::uint64_t this_thread_key() { return t_thread_key; }
 
 std::int32_t os_thread_id() {
     return static_cast<std::int32_t>(::syscall(SYS_gettid));

@@ -39,7 +39,7 @@ static_assert(sizeof(Chunk) <= 128 * 1024, "a chunk must fit in 32 pages");
 // One OS thread's records. Only the owning thread writes; snapshots read the
 // first `committed` records, which are never written again.
 struct ThreadBuffer {
-    std::uint64_t thread_key = 0; // which OS thread owns it
+    std::uint64_t thread_key = 0; // which thread owns it (unique for the process's life)
     LaneId lane = 0;              // the lane the owner records as
     Chunk* head = nullptr;
     Chunk* tail = nullptr;                   // owner only
