@@ -8,7 +8,7 @@
 namespace il::trace {
 
 namespace detail {
-thread_local Binding t_binding;
+constinit thread_local Binding t_binding;
 }
 
 namespace {
@@ -60,9 +60,13 @@ ChunkPool& chunk_pool() {
 // OS thread ids are reused once a thread ends, and a new thread must never
 // append to a finished thread's buffer.
 std::atomic<std::uint64_t> g_next_thread_key{1};
-thread_local const std::uint64_t t_thread_key = g_next_thread_key.fetch_add(1);
+constinit thread_local std::uint64_t t_thread_key = 0; // 0: not given yet
 
-std::uint64_t this_thread_key() { return t_thread_key; }
+std::uint64_t this_thread_key() {
+    if (t_thread_key == 0)
+        t_thread_key = g_next_thread_key.fetch_add(1);
+    return t_thread_key;
+}
 
 std::int32_t os_thread_id() {
     return static_cast<std::int32_t>(::syscall(SYS_gettid));

@@ -57,7 +57,9 @@ struct Binding {
     ThreadBuffer* buffer = nullptr;
     LaneId lane = 0;
 };
-extern thread_local Binding t_binding;
+// constinit: no dynamic initialisation, so other files reach it directly,
+// without a TLS wrapper call on the hot path.
+extern constinit thread_local Binding t_binding;
 } // namespace detail
 
 class Recorder {
