@@ -1,5 +1,7 @@
 #include "analysis/text.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 
@@ -34,36 +36,17 @@ std::string times_text(std::size_t n) {
     return std::to_string(n) + (n == 1 ? " time" : " times");
 }
 
+// The registry's stable name, written for people: "bounded semaphore",
+// Python's spelling "RLock"; an annotation is just an "object".
 std::string kind_label(trace::ObjectKind kind) {
     using trace::ObjectKind;
-    switch (kind) {
-    case ObjectKind::Lane:
-        return "lane";
-    case ObjectKind::Lock:
-        return "lock";
-    case ObjectKind::RLock:
+    if (kind == ObjectKind::RLock)
         return "RLock";
-    case ObjectKind::Semaphore:
-        return "semaphore";
-    case ObjectKind::BoundedSemaphore:
-        return "bounded semaphore";
-    case ObjectKind::Event:
-        return "event";
-    case ObjectKind::Condition:
-        return "condition";
-    case ObjectKind::Barrier:
-        return "barrier";
-    case ObjectKind::Queue:
-        return "queue";
-    case ObjectKind::Future:
-        return "future";
-    case ObjectKind::Executor:
-        return "executor";
-    case ObjectKind::Variable:
-        return "variable";
-    default:
+    if (kind == ObjectKind::Annotation)
         return "object";
-    }
+    std::string label(trace::object_kind_name(kind));
+    std::replace(label.begin(), label.end(), '_', ' ');
+    return label;
 }
 
 std::string kind_label_of(const trace::Snapshot& s, trace::ObjectId id) {
