@@ -1,0 +1,39 @@
+#include "model/run_data.h"
+
+#include "analysis/diagnose.h"
+#include "report/run_report.h"
+
+#include <algorithm>
+
+namespace il::ui {
+
+RunDataPtr make_run_data(scenario::RunResult result, std::string params) {
+    auto data = std::make_shared<RunData>();
+    data->summary = report::summarize(result);
+    data->scenario = result.scenario;
+    data->params = std::move(params);
+    data->live = false;
+    data->status = result.status;
+    data->outcome = std::move(result.outcome);
+    data->error = std::move(result.error);
+    data->duration_ns = result.duration_ns;
+    data->snapshot = std::move(result.trace);
+    return data;
+}
+
+RunDataPtr make_live_data(std::string scenario, std::string params, trace::Snapshot snapshot,
+                          std::vector<analysis::Diagnostic> live_diagnostics) {
+    auto data = std::make_shared<RunData>();
+    data->summary = analysis::analyze(snapshot);
+    data->summary.diagnostics = std::move(live_diagnostics);
+    std::stable_sort(data->summary.diagnostics.begin(), data->summary.diagnostics.end(),
+                     [](const auto& a, const auto& b) { return a.t_ns < b.t_ns; });
+    data->scenario = std::move(scenario);
+    data->params = std::move(params);
+    data->live = true;
+    data->duration_ns = snapshot.end_ns - snapshot.start_ns;
+    data->snapshot = std::move(snapshot);
+    return data;
+}
+
+} // namespace il::ui

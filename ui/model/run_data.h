@@ -1,0 +1,39 @@
+// One immutable picture of a run for the views: its trace snapshot, the
+// analysis of it, and (once over) the outcome. Shared read-only between the
+// GUI thread and whoever built it; never modified after it is published.
+#pragma once
+
+#include "analysis/stats.h"
+#include "scenario/runner.h"
+#include "trace/snapshot.h"
+
+#include <memory>
+#include <string>
+
+namespace il::ui {
+
+struct RunData {
+    std::string scenario; // id
+    std::string params;   // "name=value ..." as the user chose them
+    trace::Snapshot snapshot;
+    // analyze(snapshot), with every diagnostic (live monitor + post-run
+    // findings) in summary.diagnostics, by time.
+    analysis::Summary summary;
+    bool live = false; // the run is still going: a later RunData will replace this one
+    // Meaningful once !live.
+    scenario::RunStatus status = scenario::RunStatus::Finished;
+    scenario::Outcome outcome;
+    std::string error;
+    std::int64_t duration_ns = 0;
+};
+
+using RunDataPtr = std::shared_ptr<const RunData>;
+
+// Builds the RunData of a finished run (analysis included). Slow for big
+// traces: call it off the GUI thread.
+RunDataPtr make_run_data(scenario::RunResult result, std::string params);
+// Of a snapshot taken while the run goes on (live diagnostics so far).
+RunDataPtr make_live_data(std::string scenario, std::string params, trace::Snapshot snapshot,
+                          std::vector<analysis::Diagnostic> live_diagnostics);
+
+} // namespace il::ui
