@@ -19,6 +19,15 @@ RunResult run_scenario(const Scenario& scenario, const Params& params, const Run
     std::stop_callback forward(options.stop, [&session] { session.request_stop(); });
     if (options.on_start)
         options.on_start(session);
+    // Runs on every way out, before `session` is destroyed.
+    struct FinishGuard {
+        const RunOptions& options;
+        Session& session;
+        ~FinishGuard() {
+            if (options.on_finish)
+                options.on_finish(session);
+        }
+    } finish_guard{options, session};
 
     std::mutex m;
     std::condition_variable cv;

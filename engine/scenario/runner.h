@@ -22,8 +22,11 @@ struct RunOptions {
     Timeout stall = std::chrono::seconds(3);
     // Stop the run as soon as a deadlock is found (true), or only report it.
     bool stop_on_deadlock = true;
-    // Called on the calling thread once the session exists (live views poll it).
+    // Called on the calling thread once the session exists (live views poll
+    // it), and once recording has finished, just before the session goes away:
+    // a poller must stop touching the session before on_finish returns.
     std::function<void(Session&)> on_start;
+    std::function<void(Session&)> on_finish;
 };
 
 // Finished: the scenario returned. Stopped: on request (Stop, Ctrl-C).
