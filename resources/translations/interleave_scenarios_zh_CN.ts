@@ -1,0 +1,515 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>il::ui::Scenario</name>
+    <message>
+      <source>Concepts</source>
+      <translation>概念</translation>
+    </message>
+    <message>
+      <source>Threading</source>
+      <translation>多线程</translation>
+    </message>
+    <message>
+      <source>Multiprocessing</source>
+      <translation>多进程</translation>
+    </message>
+    <message>
+      <source>Asyncio</source>
+      <translation>异步（asyncio）</translation>
+    </message>
+    <message>
+      <source>concurrent.futures</source>
+      <translation>concurrent.futures</translation>
+    </message>
+    <message>
+      <source>Primitives</source>
+      <translation>同步原语</translation>
+    </message>
+    <message>
+      <source>Classic problems</source>
+      <translation>经典问题</translation>
+    </message>
+    <message>
+      <source>Practice projects</source>
+      <translation>实践项目</translation>
+    </message>
+    <message>
+      <source>Shared counter: Lock vs race</source>
+      <translation>共享计数器：Lock 与竞态条件</translation>
+    </message>
+    <message>
+      <source>`counter += 1` is three steps: read, add, write. When threads interleave those steps, one thread's write erases another's, and updates are lost. A Lock makes the three steps one indivisible critical section.</source>
+      <translation>`counter += 1` 其实是三步：读取、加一、写回。当多个线程交错执行这三步时，一个线程的写入会覆盖另一个线程的写入，更新就丢失了。Lock 把这三步变成一个不可分割的临界区。</translation>
+    </message>
+    <message>
+      <source>Unlocked: reads and writes of the counter interleave across lanes; every write marked 'lost' erased updates its lane never saw. Locked: the lock's owner changes hands and each lane waits its turn; the final count is exact.</source>
+      <translation>不加锁：计数器的读和写在各条泳道之间交错；每个标记为 'lost'（丢失）的写入，都抹掉了其所在泳道从未看到过的更新。加锁：锁的持有者轮流更换，每条泳道依次等待轮到自己；最终计数分毫不差。</translation>
+    </message>
+    <message>
+      <source>threads incrementing the counter</source>
+      <translation>递增计数器的线程数</translation>
+    </message>
+    <message>
+      <source>increments per thread</source>
+      <translation>每个线程的递增次数</translation>
+    </message>
+    <message>
+      <source>hold a Lock around each read-modify-write</source>
+      <translation>每次读-改-写期间都持有一个 Lock</translation>
+    </message>
+    <message>
+      <source>ThreadPoolExecutor and as_completed</source>
+      <translation>ThreadPoolExecutor 与 as_completed</translation>
+    </message>
+    <message>
+      <source>An executor keeps a few worker threads and a work queue. submit() puts a call on the queue and returns a Future at once; a worker runs the call and fills the future; as_completed() hands the futures back in the order they finish, not the order they were submitted.</source>
+      <translation>执行器维护若干工作线程和一个工作队列。submit() 把一次调用放进队列并立即返回一个 Future；某个工作线程执行这次调用并填充该 Future；as_completed() 按完成的先后顺序交还这些 Future，而不是按提交的顺序。</translation>
+    </message>
+    <message>
+      <source>The work queue fills as all tasks are submitted at once, then drains as the workers — started lazily, one per submit until max_workers — take them. Each put -&gt; get arrow runs from the submitter to the worker that ran the task; each set -&gt; wake arrow from a worker to the collector waiting in as_completed.</source>
+      <translation>所有任务一次性提交，工作队列随之填满；随后工作线程（惰性启动，每次 submit 启动一个，直到 max_workers 个）逐个取走任务，队列逐渐排空。每个 put -&gt; get 箭头从提交者指向执行该任务的工作线程；每个 set -&gt; wake 箭头从工作线程指向在 as_completed 中等待的收集者。</translation>
+    </message>
+    <message>
+      <source>calls submitted</source>
+      <translation>提交的调用数</translation>
+    </message>
+    <message>
+      <source>max_workers of the pool</source>
+      <translation>线程池的 max_workers</translation>
+    </message>
+    <message>
+      <source>time each call takes (ms)</source>
+      <translation>每次调用的耗时（ms）</translation>
+    </message>
+    <message>
+      <source>Semaphore: at most N at once</source>
+      <translation>Semaphore：同时最多 N 个</translation>
+    </message>
+    <message>
+      <source>A Semaphore holds a number of permits. acquire() takes one, waiting while none is free; release() gives one back. It limits how many lanes are inside a section at once — a connection pool, a download limit — without serialising them to one.</source>
+      <translation>Semaphore 持有一定数量的许可。acquire() 取走一个，没有空闲许可时就等待；release() 归还一个。它限制同时进入某段代码的泳道数量（比如连接池、下载数上限），而又不会把它们串行化成一次只能进一个。</translation>
+    </message>
+    <message>
+      <source>The semaphore's free permits drop to zero and stay there while the remaining workers queue up; each release hands its permit to the next waiter (the arrows). Never more than `permits` workers are inside at once, and that many are.</source>
+      <translation>信号量的空闲许可降到零并一直保持为零，其余工作线程则排队等待；每次 release 都把自己的许可交给下一个等待者（即图中的箭头）。同一时刻在内部的工作线程从不超过 `permits` 个，而且确实会有这么多个。</translation>
+    </message>
+    <message>
+      <source>worker threads</source>
+      <translation>工作线程数</translation>
+    </message>
+    <message>
+      <source>the semaphore's initial value</source>
+      <translation>信号量的初始值</translation>
+    </message>
+    <message>
+      <source>how long a worker holds its permit (ms)</source>
+      <translation>工作线程持有许可的时长（ms）</translation>
+    </message>
+    <message>
+      <source>Condition: a bounded buffer by hand</source>
+      <translation>Condition：手写有界缓冲区</translation>
+    </message>
+    <message>
+      <source>A Condition lets a lane sleep until another lane changes shared state and notifies it. The producer waits on `not_full` while the buffer is full; the consumer waits on `not_empty` while it is empty. Each wait sits in a `while` loop, because being woken does not mean the state is what you need.</source>
+      <translation>Condition 让一条泳道休眠，直到另一条泳道修改了共享状态并通知它。缓冲区满时，生产者在 `not_full` 上等待；缓冲区空时，消费者在 `not_empty` 上等待。每次等待都放在 `while` 循环里，因为被唤醒并不意味着状态正是你需要的。</translation>
+    </message>
+    <message>
+      <source>The consumer is slower, so the buffer fills up to its capacity and the producer blocks on not_full; every get notifies it (notify -&gt; wake arrows). wait() gives the lock up while it sleeps and takes it back before returning: watch the lock's owner change around each wait.</source>
+      <translation>消费者更慢，所以缓冲区会一直填到容量上限，生产者阻塞在 not_full 上；每次 get 都会通知它（notify -&gt; wake 箭头）。wait() 在休眠期间释放锁，返回前再重新取回：留意每次 wait 前后锁的持有者如何变化。</translation>
+    </message>
+    <message>
+      <source>the buffer's capacity</source>
+      <translation>缓冲区的容量</translation>
+    </message>
+    <message>
+      <source>items the producer makes</source>
+      <translation>生产者生产的条目数</translation>
+    </message>
+    <message>
+      <source>time the consumer spends per item (ms)</source>
+      <translation>消费者处理每个条目所花的时间（ms）</translation>
+    </message>
+    <message>
+      <source>Event: ping-pong between two threads</source>
+      <translation>Event：两个线程之间的乒乓</translation>
+    </message>
+    <message>
+      <source>An Event is a flag lanes can wait for. set() wakes every waiter; clear() lowers it again. Two Events make two lanes take strict turns: each waits for its own event, clears it, does its step and sets the other's.</source>
+      <translation>Event 是泳道可以等待的一个标志。set() 唤醒所有等待者；clear() 再把它放下。用两个 Event 可以让两条泳道严格轮流执行：每条泳道等待自己的事件，将其清除，执行自己的一步，然后设置对方的事件。</translation>
+    </message>
+    <message>
+      <source>The two lanes alternate: one runs while the other is blocked on its event, and every set -&gt; wake arrow crosses from one lane to the other. The shared `ball` is only ever written by the lane whose turn it is.</source>
+      <translation>两条泳道交替运行：一条运行时，另一条阻塞在自己的事件上，每个 set -&gt; wake 箭头都从一条泳道跨到另一条。共享的 `ball` 只会被轮到的那条泳道写入。</translation>
+    </message>
+    <message>
+      <source>turns each player takes</source>
+      <translation>每位玩家的回合数</translation>
+    </message>
+    <message>
+      <source>Producer-consumer with a bounded Queue</source>
+      <translation>使用有界 Queue 的生产者-消费者</translation>
+    </message>
+    <message>
+      <source>A bounded queue decouples lanes that make work from lanes that do it: producers block when it is full (back-pressure), consumers block when it is empty. The queue does all the locking. To shut down, each consumer is sent one poison pill.</source>
+      <translation>有界队列把产生工作的泳道与处理工作的泳道解耦：队列满时生产者阻塞（背压），队列空时消费者阻塞。所有加锁工作都由队列完成。关闭时，向每个消费者各发送一颗毒丸（poison pill）。</translation>
+    </message>
+    <message>
+      <source>The queue's fill level rises to its capacity while consumers are slower, and producers then block on put; each put -&gt; get arrow follows one item from the lane that made it to the lane that used it. At the end the pills arrive and every consumer ends.</source>
+      <translation>消费者较慢时，队列的填充量会升到容量上限，此后生产者阻塞在 put 上；每个 put -&gt; get 箭头跟踪一个条目，从生产它的泳道到使用它的泳道。最后毒丸到达，每个消费者都随之结束。</translation>
+    </message>
+    <message>
+      <source>producer threads</source>
+      <translation>生产者线程数</translation>
+    </message>
+    <message>
+      <source>consumer threads</source>
+      <translation>消费者线程数</translation>
+    </message>
+    <message>
+      <source>the queue's maxsize</source>
+      <translation>队列的 maxsize</translation>
+    </message>
+    <message>
+      <source>items made, in all</source>
+      <translation>生产的条目总数</translation>
+    </message>
+    <message>
+      <source>time a consumer spends per item (ms)</source>
+      <translation>消费者处理每个条目所花的时间（ms）</translation>
+    </message>
+    <message>
+      <source>Dining philosophers: deadlock and three fixes</source>
+      <translation>哲学家就餐问题：死锁与三种修复</translation>
+    </message>
+    <message>
+      <source>N philosophers sit around a table with one fork between neighbours; to eat, a philosopher needs both forks. If each one picks up the left fork and then waits for the right one, every fork is held and every philosopher waits for a neighbour: a cycle of waits, a deadlock, and nobody ever eats. Three fixes break the cycle: take the lower-numbered fork first (a global lock order), let a butler seat at most N-1 at once, or give the left fork back when the right one is taken and try again later.</source>
+      <translation>N 位哲学家围坐在桌旁，相邻两人之间放着一把叉子；哲学家要吃饭，必须同时拿到两把叉子。如果每人都先拿起左边的叉子，再等右边的，那么所有叉子都被占用，每位哲学家都在等邻座：等待形成了环，也就是死锁，谁也吃不上饭。有三种修复方法可以打破这个环：先拿编号较小的叉子（全局加锁顺序）；让一位管家同时最多只安排 N-1 人入座；或者在右边的叉子被占用时放回左边的叉子，稍后再试。</translation>
+    </message>
+    <message>
+      <source>naive: every philosopher holds its left fork (a Barrier makes sure all of them do before anyone reaches right, so the worst interleaving happens every time), then each one waits for the fork its neighbour holds. The engine finds the wait-for cycle — philosopher-1 -&gt; fork-2 -&gt; philosopher-2 -&gt; ... -&gt; fork-1 -&gt; philosopher-1 — reports it and stops the run. ordered: the last philosopher reaches for fork-1 first, so one fork stays free and the cycle cannot close. butler: the butler semaphore's permits never all go out. trylock: failed tries and backing off show up as short holds of a single fork.</source>
+      <translation>naive：每位哲学家都持有左边的叉子（一个 Barrier 确保所有人都拿到之后才有人去拿右边的，因此每次都会出现最坏的交错），然后每人都等待邻座手中的叉子。引擎会发现等待环——philosopher-1 -&gt; fork-2 -&gt; philosopher-2 -&gt; ... -&gt; fork-1 -&gt; philosopher-1——报告它并停止运行。ordered：最后一位哲学家先去拿 fork-1，因此总有一把叉子空闲，环无法闭合。butler：butler 信号量的许可永远不会全部发出。trylock：失败的尝试和退让表现为只持有一把叉子的短暂片段。</translation>
+    </message>
+    <message>
+      <source>philosophers (and forks)</source>
+      <translation>哲学家（及叉子）的数量</translation>
+    </message>
+    <message>
+      <source>meals each philosopher eats</source>
+      <translation>每位哲学家吃的餐数</translation>
+    </message>
+    <message>
+      <source>naive deadlocks; ordered, butler and trylock are the fixes</source>
+      <translation>naive 会死锁；ordered、butler 和 trylock 是修复方案</translation>
+    </message>
+    <message>
+      <source>thinking time before each meal (ms)</source>
+      <translation>每餐之前的思考时间（ms）</translation>
+    </message>
+    <message>
+      <source>eating time, holding both forks (ms)</source>
+      <translation>吃饭时间，期间持有两把叉子（ms）</translation>
+    </message>
+    <message>
+      <source>pause between picking up the first and the second fork (ms)</source>
+      <translation>拿起第一把叉子与第二把叉子之间的停顿（ms）</translation>
+    </message>
+    <message>
+      <source>seed of the thinking and back-off jitter</source>
+      <translation>思考时间与退让抖动的随机种子</translation>
+    </message>
+    <message>
+      <source>Lock order inversion: two locks, two threads</source>
+      <translation>锁顺序反转：两把锁，两个线程</translation>
+    </message>
+    <message>
+      <source>A transfer locks both accounts it touches. If one thread locks account_a then account_b while another locks account_b then account_a, each can end up holding the lock the other needs: a deadlock of two. The fix is one global order — every thread takes account_a before account_b, whichever way the money moves — so no thread ever holds the second lock while waiting for the first.</source>
+      <translation>一次转账会锁住它涉及的两个账户。如果一个线程先锁 account_a 再锁 account_b，而另一个线程先锁 account_b 再锁 account_a，两者就可能各自持有对方需要的锁：两个线程之间的死锁。修复方法是统一的全局顺序——无论钱往哪个方向转，每个线程都先取 account_a 再取 account_b——这样就不会有线程在持有第二把锁的同时去等待第一把锁。</translation>
+    </message>
+    <message>
+      <source>inverted: each transfer holds its first account (a Barrier makes sure both do before either reaches for its second, so it happens every run) and then waits for the other's: the engine reports the two-lane cycle transfer-a-to-b -&gt; account_b -&gt; transfer-b-to-a -&gt; account_a and stops the run. ordered: the second transfer waits for account_a while the first finishes; the balances come out exact.</source>
+      <translation>inverted：每笔转账都持有自己的第一个账户（一个 Barrier 确保双方都拿到后才有一方去取第二个，因此每次运行都会发生），然后等待对方持有的那个：引擎报告两条泳道构成的环 transfer-a-to-b -&gt; account_b -&gt; transfer-b-to-a -&gt; account_a 并停止运行。ordered：第一笔转账完成期间，第二笔转账在等待 account_a；最终余额完全正确。</translation>
+    </message>
+    <message>
+      <source>inverted deadlocks; ordered takes account_a first always</source>
+      <translation>inverted 会死锁；ordered 总是先取 account_a</translation>
+    </message>
+    <message>
+      <source>transfers each thread makes</source>
+      <translation>每个线程进行的转账次数</translation>
+    </message>
+    <message>
+      <source>pause between taking the first and the second lock (ms)</source>
+      <translation>取第一把锁与第二把锁之间的停顿（ms）</translation>
+    </message>
+    <message>
+      <source>RLock: re-entering a lock you hold</source>
+      <translation>RLock：重入你已持有的锁</translation>
+    </message>
+    <message>
+      <source>A Lock does not know who holds it: a thread that asks for a Lock it already holds waits for itself, forever. An RLock (re-entrant lock) remembers its owner and a depth: the owner may acquire it again, and each release undoes one acquire. That is what a recursive function, or a locked method calling another locked method, needs.</source>
+      <translation>Lock 并不知道是谁持有它：一个线程如果请求自己已经持有的 Lock，就会永远等待它自己。RLock（可重入锁）会记住它的持有者和深度：持有者可以再次获取它，每次 release 抵消一次 acquire。递归函数，或者一个加锁的方法调用另一个加锁的方法时，需要的正是这种锁。</translation>
+    </message>
+    <message>
+      <source>rlock: the lock's depth climbs 1, 2, ... up to `depth` on the same lane, then unwinds; nobody else is involved. lock: the lane holds the Lock at level 1 and waits for it at level 2 — a cycle of length one (the lane waits for a lock only it could release), which the engine reports at once and then stops.</source>
+      <translation>rlock：锁的深度在同一条泳道上依次升到 1、2、……直到 `depth`，然后逐层回退；不涉及其他任何泳道。lock：泳道在第 1 层持有 Lock，在第 2 层又等待它——一个长度为一的环（该泳道在等待一把只有它自己才能释放的锁），引擎会立即报告并停止运行。</translation>
+    </message>
+    <message>
+      <source>rlock re-enters; lock deadlocks on itself</source>
+      <translation>rlock 可以重入；lock 会对自己死锁</translation>
+    </message>
+    <message>
+      <source>levels of recursion</source>
+      <translation>递归的层数</translation>
+    </message>
+    <message>
+      <source>work at each level (ms)</source>
+      <translation>每一层的工作量（ms）</translation>
+    </message>
+    <message>
+      <source>Readers-writers: starvation and a fair queue</source>
+      <translation>读者-写者问题：饥饿与公平队列</translation>
+    </message>
+    <message>
+      <source>Readers only look, so any number of them may read at once; a writer changes the resource and needs it alone. The classic solution lets the first reader in lock the writers out and the last reader out let them in. But while readers keep arriving before the last one leaves, there is never a last one: the writer waits for as long as the readers keep coming — starvation, although nothing is stuck. A fair version serves everyone in arrival order: a writer waits only for the readers already inside, and readers that come after it wait their turn.</source>
+      <translation>读者只读不改，所以任意多个读者可以同时读；写者会修改资源，需要独占它。经典解法是：第一个进入的读者把写者锁在外面，最后一个离开的读者再放写者进来。但如果在最后一个读者离开之前总有新的读者到来，就永远不存在“最后一个”：只要读者不断到来，写者就一直等下去——这就是饥饿，尽管并没有任何东西卡死。公平版本按到达顺序为所有人服务：写者只需等待已经在里面的读者，在它之后到来的读者则要排队等候。</translation>
+    </message>
+    <message>
+      <source>reader-preferring: the readers' reads overlap (the readers count never drops to zero), so the `resource` lock, taken by the first reader, is never released while they read; the writer's wait on it spans almost the whole reader phase and ends only after the last read. fair: every request joins the service queue; a reader that comes after a waiting writer waits behind it (on its own `.turn` event), the reads in progress drain, and the writer gets in within about one read; each `.turn` is set by the lane that let it in (set -&gt; wake arrows).</source>
+      <translation>reader-preferring：读者们的读操作相互重叠（读者计数从不降到零），因此由第一个读者取得的 `resource` 锁在它们读的期间始终不会释放；写者对它的等待几乎贯穿整个读者阶段，直到最后一次读完成后才结束。fair：每个请求都加入服务队列；排在一个正在等待的写者之后到来的读者会在它后面等待（在自己的 `.turn` 事件上），正在进行的读操作逐渐结束，写者大约在一次读的时间内就能进入；每个 `.turn` 都由放它进来的那条泳道设置（set -&gt; wake 箭头）。</translation>
+    </message>
+    <message>
+      <source>reader-preferring starves writers; fair serves in order</source>
+      <translation>reader-preferring 会让写者饥饿；fair 按到达顺序服务</translation>
+    </message>
+    <message>
+      <source>reader threads</source>
+      <translation>读者线程数</translation>
+    </message>
+    <message>
+      <source>writer threads</source>
+      <translation>写者线程数</translation>
+    </message>
+    <message>
+      <source>writes each writer makes</source>
+      <translation>每个写者的写入次数</translation>
+    </message>
+    <message>
+      <source>how long the readers keep starting reads (ms)</source>
+      <translation>读者持续发起读操作的时长（ms）</translation>
+    </message>
+    <message>
+      <source>time one read takes (ms)</source>
+      <translation>一次读操作的耗时（ms）</translation>
+    </message>
+    <message>
+      <source>time one write takes (ms)</source>
+      <translation>一次写操作的耗时（ms）</translation>
+    </message>
+    <message>
+      <source>seed of the writers' timing</source>
+      <translation>写者时序的随机种子</translation>
+    </message>
+    <message>
+      <source>Lost wake-ups: `if` vs `while`, notify before wait</source>
+      <translation>丢失唤醒：`if` 与 `while`，先 notify 后 wait</translation>
+    </message>
+    <message>
+      <source>A Condition does not remember anything: a wake-up only says "look again". With two consumers and notify_all, both wake for one item; the one that gets the lock second finds the buffer empty again. Waiting under `if` trusts the wake-up and pops from an empty buffer; waiting under `while` checks again and goes back to sleep. And a notify that happens while nobody waits is simply lost: a waiter that arrives later sleeps until its timeout (or forever). The fix for both is the same: wait for a condition on shared state (a flag, the buffer's size), not for a notification — Condition.wait_for(predicate).</source>
+      <translation>Condition 不会记住任何东西：一次唤醒只是在说“再看一眼”。有两个消费者并使用 notify_all 时，一个条目会唤醒两个消费者；第二个拿到锁的会发现缓冲区又空了。在 `if` 下等待会轻信这次唤醒，从空缓冲区中弹出元素；在 `while` 下等待则会再检查一次，然后回去继续睡。而在没有人等待时发出的 notify 会直接丢失：之后才到来的等待者会一直睡到超时（或者永远睡下去）。两者的修复方法相同：等待共享状态上的条件（一个标志、缓冲区的大小），而不是等待通知——也就是 Condition.wait_for(predicate)。</translation>
+    </message>
+    <message>
+      <source>if-wait: each item's notify_all -&gt; wake arrows reach both consumers; the second one to take buffer_lock back finds nothing and a 'popped from empty buffer' mark appears on its lane. while-wait: the same wake-ups, but the loser goes straight back to waiting. notify-before-wait: the notifier's Notify wakes nobody (0 waiters); the waiter's wait on `ready` runs until patience_ms and ends in a timeout. predicate: the waiter sees the flag already set and never waits.</source>
+      <translation>if-wait：每个条目的 notify_all -&gt; wake 箭头都会到达两个消费者；第二个重新取得 buffer_lock 的消费者什么也拿不到，它的泳道上会出现一个 'popped from empty buffer'（从空缓冲区弹出）标记。while-wait：同样的唤醒，但没抢到的一方直接回去等待。notify-before-wait：通知者的 Notify 没有唤醒任何人（0 个等待者）；等待者在 `ready` 上的 wait 一直持续到 patience_ms，以超时告终。predicate：等待者看到标志已被设置，根本不用等待。</translation>
+    </message>
+    <message>
+      <source>if-wait and notify-before-wait are the bugs; while-wait and predicate their fixes</source>
+      <translation>if-wait 和 notify-before-wait 是缺陷；while-wait 和 predicate 是对应的修复</translation>
+    </message>
+    <message>
+      <source>consumers sharing one buffer</source>
+      <translation>共享同一缓冲区的消费者数</translation>
+    </message>
+    <message>
+      <source>items produced, one at a time</source>
+      <translation>生产的条目数，逐个生产</translation>
+    </message>
+    <message>
+      <source>how long the late waiter waits before it gives up (ms)</source>
+      <translation>迟到的等待者放弃之前等待的时长（ms）</translation>
+    </message>
+    <message>
+      <source>Check-then-act: a race on a cache</source>
+      <translation>先检查后执行：缓存上的竞态</translation>
+    </message>
+    <message>
+      <source>`if key not in cache: cache[key] = expensive(key)` is two steps: a check and an act. Each may be locked on its own, but between them another lane can make the same check, see the same miss, and start the same expensive computation: the work is done twice and one result overwrites the other. The fix makes check and insert one critical section, so the first lane to miss computes while the others wait and then find the value.</source>
+      <translation>`if key not in cache: cache[key] = expensive(key)` 是两步：一次检查和一次执行。每一步可以各自加锁，但在这两步之间，另一条泳道可能做了同样的检查，看到同样的未命中，并开始同样昂贵的计算：工作被做了两遍，一个结果覆盖了另一个。修复方法是让检查和插入成为同一个临界区，这样第一个未命中的泳道负责计算，其他泳道等待，之后直接拿到结果。</translation>
+    </message>
+    <message>
+      <source>Racy: the lock is held only for an instant; the lanes' `expensive` sleeps for the same key overlap, and every 'computed again' mark is wasted work (with more threads than keys it happens in the first round already). Locked: the lock is held for the whole computation, so lanes queue on it and each key is computed exactly once; but misses of different keys are serialised too (a lock or a Future per key would keep them parallel).</source>
+      <translation>racy：锁只持有一瞬间；各泳道针对同一个键的 `expensive` 休眠相互重叠，每个 'computed again'（重复计算）标记都是白费的工作（如果线程数多于键数，第一轮就会发生）。locked：锁在整个计算期间都被持有，因此各泳道在它上面排队，每个键恰好只计算一次；但不同键的未命中也被串行化了（每个键一把锁或一个 Future 就能让它们保持并行）。</translation>
+    </message>
+    <message>
+      <source>racy: check and insert in separate critical sections; locked: both in one</source>
+      <translation>racy：检查和插入位于各自独立的临界区；locked：两者位于同一个临界区</translation>
+    </message>
+    <message>
+      <source>lanes looking keys up</source>
+      <translation>查询键的泳道数</translation>
+    </message>
+    <message>
+      <source>distinct keys; each lane asks for each</source>
+      <translation>不同键的数量；每条泳道都会请求每一个键</translation>
+    </message>
+    <message>
+      <source>time expensive(key) takes (ms)</source>
+      <translation>expensive(key) 的耗时（ms）</translation>
+    </message>
+    <message>
+      <source>seeds each lane's key order</source>
+      <translation>各泳道键顺序的随机种子</translation>
+    </message>
+    <message>
+      <source>The sleeping barber</source>
+      <translation>睡眠理发师问题</translation>
+    </message>
+    <message>
+      <source>A barber sleeps until a customer arrives; customers who find every waiting chair taken leave. Dijkstra's solution counts waiting customers under a Lock and uses Semaphores as signals: `customer_ready` wakes the barber (its count is the queue), `barber_ready` calls the next customer to the chair, and two more make the cut a rendezvous, so the barber never starts a new haircut before the last customer sat down and never lets two share the chair. Without the lock, two customers could both take the last chair, or the barber could fall asleep with a customer waiting.</source>
+      <translation>理发师一直睡觉，直到有顾客到来；发现所有等候椅都已坐满的顾客会离开。Dijkstra 的解法在一个 Lock 的保护下统计等候的顾客数，并把 Semaphore 用作信号：`customer_ready` 唤醒理发师（它的计数就是队列长度），`barber_ready` 叫下一位顾客坐上理发椅，另外两个信号量让理发成为一次会合（rendezvous），这样理发师绝不会在刚叫到的顾客坐好之前就开始新的理发，也绝不会让两个人共用一把理发椅。如果没有这把锁，两位顾客可能同时占到最后一把椅子，或者理发师可能在有顾客等候时睡着。</translation>
+    </message>
+    <message>
+      <source>The barber's lane alternates between blocked on `customer_ready` (asleep) and cutting; customers arrive at random moments, some block on `barber_ready` in the waiting room, and when the room is full newcomers end at once (turned away). Each release -&gt; acquire arrow on `barber_ready` is the barber calling one customer.</source>
+      <translation>理发师的泳道在阻塞于 `customer_ready`（睡觉）和理发之间交替；顾客在随机时刻到来，有些在等候室里阻塞在 `barber_ready` 上，等候室坐满时，新来的顾客会立即结束（被拒之门外）。`barber_ready` 上的每个 release -&gt; acquire 箭头都是理发师在叫一位顾客。</translation>
+    </message>
+    <message>
+      <source>customers who come in</source>
+      <translation>进店的顾客数</translation>
+    </message>
+    <message>
+      <source>chairs in the waiting room</source>
+      <translation>等候室的椅子数</translation>
+    </message>
+    <message>
+      <source>time one haircut takes (ms)</source>
+      <translation>一次理发的耗时（ms）</translation>
+    </message>
+    <message>
+      <source>mean time between arrivals (ms; uniform in 0..2x)</source>
+      <translation>平均到达间隔（ms；在 0..2x 之间均匀分布）</translation>
+    </message>
+    <message>
+      <source>seeds the arrival times</source>
+      <translation>到达时间的随机种子</translation>
+    </message>
+    <message>
+      <source>Barrier: phases in lock-step</source>
+      <translation>Barrier：步调一致的各个阶段</translation>
+    </message>
+    <message>
+      <source>A Barrier for N parties holds every lane that calls wait() until all N have called it, then releases them together: phase k+1 starts for nobody before phase k ended for everybody (a simulation step, an iteration of a parallel solver). If one party gives up and aborts the barrier, every lane waiting on it, and every lane arriving later, gets BrokenBarrierError instead of waiting forever.</source>
+      <translation>一个面向 N 个参与方的 Barrier 会拦住每条调用 wait() 的泳道，直到 N 方全都调用了它，然后一起放行：在第 k 阶段对所有人都结束之前，第 k+1 阶段不会对任何人开始（例如一次模拟步进、并行求解器的一次迭代）。如果有一方放弃并中止了屏障，所有正在其上等待的泳道以及之后到达的泳道都会得到 BrokenBarrierError，而不会永远等待下去。</translation>
+    </message>
+    <message>
+      <source>Normal: in each phase the fast workers block on the barrier until the slowest arrives; its Set releases all of them at once (one Set -&gt; many Wake arrows), and the 'phase start' marks of the next phase all come after it. Broken: the aborting worker's Broken record ends every waiter's span as broken, and the workers still busy get the error as soon as they arrive; nobody hangs.</source>
+      <translation>normal：在每个阶段，快的工作线程阻塞在屏障上，直到最慢的那个到达；它的 Set 一次性放行所有线程（一个 Set -&gt; 多个 Wake 箭头），下一阶段的 'phase start'（阶段开始）标记全都出现在它之后。broken：中止屏障的工作线程的 Broken 记录使每个等待者的区间以 broken 状态结束，仍在工作的线程一到达就会得到这个错误；没有谁会挂起。</translation>
+    </message>
+    <message>
+      <source>normal: all phases complete; broken: one worker aborts the barrier midway</source>
+      <translation>normal：所有阶段都完成；broken：一个工作线程中途中止屏障</translation>
+    </message>
+    <message>
+      <source>worker threads (the barrier's parties)</source>
+      <translation>工作线程数（即屏障的参与方数）</translation>
+    </message>
+    <message>
+      <source>phases each worker goes through</source>
+      <translation>每个工作线程经历的阶段数</translation>
+    </message>
+    <message>
+      <source>mean work per phase (ms; uniform in 0..2x per worker)</source>
+      <translation>每个阶段的平均工作量（ms；每个工作线程在 0..2x 之间均匀分布）</translation>
+    </message>
+    <message>
+      <source>seeds the work times</source>
+      <translation>工作时间的随机种子</translation>
+    </message>
+    <message>
+      <source>Lock convoy: one hot lock vs sharded locks</source>
+      <translation>锁护航：一把热点锁与分片锁</translation>
+    </message>
+    <message>
+      <source>When every lane needs the same lock for a short critical section, they queue behind it: a convoy. Each release wakes the next waiter, which costs a context switch, and the lane that just left comes back and joins the end of the queue. The lock serialises the work no matter how many cores there are. Splitting the data into shards, each with its own lock, makes collisions rare: lanes working on different shards never wait for each other.</source>
+      <translation>当每条泳道都需要同一把锁来执行一段很短的临界区时，它们会在这把锁后面排起长队：这就是护航（convoy）。每次释放都会唤醒下一个等待者，这要付出一次上下文切换的代价；而刚离开的泳道又会回来排到队尾。无论有多少个核心，这把锁都会把工作串行化。把数据拆分成多个分片、每个分片各有自己的锁，就能让冲突变得很少：处理不同分片的泳道永远不会相互等待。</translation>
+    </message>
+    <message>
+      <source>One lock: the lock's waiter list never empties; almost every acquisition is contended and the lanes spend most of their time blocked on it, in a repeating handoff pattern. Sharded: the same work spreads over many locks, lanes rarely block, and the run ends sooner. Compare contended %, total wait and throughput in the outcome.</source>
+      <translation>one-lock：锁的等待者列表从不为空；几乎每次获取都存在争用，泳道大部分时间都阻塞在锁上，呈现出反复交接的模式。sharded：同样的工作分散到许多把锁上，泳道很少阻塞，运行也更早结束。请在结果中比较争用百分比（contended %）、总等待时间和吞吐量。</translation>
+    </message>
+    <message>
+      <source>one-lock: every key behind one Lock; sharded: key % shards picks the lock</source>
+      <translation>one-lock：所有键都由同一个 Lock 保护；sharded：由 key % shards 选择锁</translation>
+    </message>
+    <message>
+      <source>critical sections per thread</source>
+      <translation>每个线程执行临界区的次数</translation>
+    </message>
+    <message>
+      <source>keys the updates are spread over</source>
+      <translation>更新分布在多少个键上</translation>
+    </message>
+    <message>
+      <source>locks in the sharded variant</source>
+      <translation>sharded 变体中锁的数量</translation>
+    </message>
+    <message>
+      <source>time spent inside a critical section (µs)</source>
+      <translation>在临界区内花费的时间（µs）</translation>
+    </message>
+    <message>
+      <source>time spent between critical sections (µs)</source>
+      <translation>两次临界区之间花费的时间（µs）</translation>
+    </message>
+    <message>
+      <source>seeds the keys each lane picks</source>
+      <translation>各泳道所选键的随机种子</translation>
+    </message>
+    <message>
+      <source>Thundering herd: notify_all vs notify</source>
+      <translation>惊群：notify_all 与 notify</translation>
+    </message>
+    <message>
+      <source>Idle workers wait on a Condition for work. If the producer wakes all of them with notify_all() for every single item, they all wake up, queue for the lock, and all but one find the queue already empty and go back to sleep: a thundering herd of wasted wake-ups, each a context switch. notify() wakes one waiter per item, which is all the work there is. The `while` loop around wait() is what keeps the herd correct, just wasteful.</source>
+      <translation>空闲的工作线程在一个 Condition 上等待工作。如果生产者每来一个条目都用 notify_all() 唤醒所有线程，它们就会全部醒来、排队争锁，除了一个之外，其余都会发现队列已经空了，只好回去继续睡：这就是惊群，大量白费的唤醒，每一次都是一次上下文切换。notify() 每个条目只唤醒一个等待者，而这恰好就是全部的工作量。wait() 外面的 `while` 循环保证了惊群下程序依然正确，只是很浪费。</translation>
+    </message>
+    <message>
+      <source>Herd: each Notify fans out into a Wake on every waiting lane (many arrows from one point), the lanes then take the lock one after the other, and most go straight back to waiting. Single: one arrow per item, and the other workers stay blocked. The outcome counts wake-ups and the wasted ones.</source>
+      <translation>herd：每个 Notify 都扇出为每条等待泳道上的一个 Wake（从一点发出许多箭头），随后这些泳道依次获取锁，大多数又直接回去等待。single：每个条目只有一个箭头，其他工作线程保持阻塞。结果中统计了唤醒次数以及其中白费的次数。</translation>
+    </message>
+    <message>
+      <source>herd: notify_all() per item; single: notify() per item</source>
+      <translation>herd：每个条目调用一次 notify_all()；single：每个条目调用一次 notify()</translation>
+    </message>
+    <message>
+      <source>worker threads waiting for work</source>
+      <translation>等待工作的工作线程数</translation>
+    </message>
+    <message>
+      <source>items the producer adds, one at a time</source>
+      <translation>生产者添加的条目数，逐个添加</translation>
+    </message>
+    <message>
+      <source>mean pause between items (ms; uniform in 0.5..1.5x)</source>
+      <translation>条目之间的平均停顿（ms；在 0.5..1.5x 之间均匀分布）</translation>
+    </message>
+    <message>
+      <source>time a worker spends per item (ms)</source>
+      <translation>工作线程处理每个条目所花的时间（ms）</translation>
+    </message>
+    <message>
+      <source>seeds the pauses</source>
+      <translation>停顿时间的随机种子</translation>
+    </message>
+  </context>
+</TS>
