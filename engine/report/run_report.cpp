@@ -23,8 +23,8 @@ std::string lane_name(const trace::Snapshot& s, trace::LaneId id) {
 }
 
 ordered_json distribution_json(const analysis::Distribution& d) {
-    return {{"count", d.count}, {"min_ns", d.min},   {"median_ns", d.median},
-            {"p95_ns", d.p95},  {"max_ns", d.max},   {"total_ns", d.total}};
+    return {{"count", d.count}, {"min_ns", d.min}, {"median_ns", d.median},
+            {"p95_ns", d.p95},  {"max_ns", d.max}, {"total_ns", d.total}};
 }
 
 ordered_json param_value_json(const scenario::ParamValue& v) {
@@ -47,17 +47,31 @@ std::string human_ns(double ns) {
 
 } // namespace
 
+namespace {
+// One finding, however it was written: the same kind over the same lanes and
+// objects, in any order (a cycle found live may start at another lane).
+bool same_finding(const analysis::Diagnostic& a, const analysis::Diagnostic& b) {
+    auto sorted = [](auto v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    return a.kind == b.kind && sorted(a.lanes) == sorted(b.lanes) &&
+           sorted(a.objects) == sorted(b.objects);
+}
+} // namespace
+
 analysis::Summary summarize(const scenario::RunResult& r) {
     analysis::Summary summary = analysis::analyze(r.trace);
     summary.diagnostics = r.diagnostics;
     for (analysis::Diagnostic& d : analysis::diagnose(r.trace, summary)) {
-        // A deadlock the monitor reported live is found again in the trace.
-        bool seen = std::any_of(summary.diagnostics.begin(), summary.diagnostics.end(),
-                                [&](const analysis::Diagnostic& e) {
-                                    return e.kind == d.kind && e.lanes == d.lanes &&
-                                           e.objects == d.objects;
-                                });
-        if (!seen)
+        // A deadlock the monitor reported live is found again in the trace:
+        // keep the live report, at the trace's time for it (the live one was
+        // converted with an earlier clock calibration, a few ns off).
+        auto seen = std::find_if(summary.diagnostics.begin(), summary.diagnostics.end(),
+                                 [&](const analysis::Diagnostic& e) { return same_finding(e, d); });
+        if (seen != summary.diagnostics.end())
+            seen->t_ns = d.t_ns;
+        else
             summary.diagnostics.push_back(std::move(d));
     }
     std::stable_sort(summary.diagnostics.begin(), summary.diagnostics.end(),
