@@ -10,7 +10,7 @@
 namespace il::ui {
 
 namespace {
-QString tr(const char* text) {
+QString english(const char* text) {
     return QCoreApplication::translate("il::ui::LaunchOptions", text);
 }
 
@@ -23,14 +23,14 @@ QString scenario_ids() {
 } // namespace
 
 QString launch_usage() {
-    return tr("usage: interleave-gui [--scenario ID [name=value ...]] [--run] "
-              "[--screenshot FILE.png] [--lang en|zh_CN]\n"
-              "  --scenario ID        open on this scenario (interleave list shows them)\n"
-              "  name=value           set a parameter of that scenario\n"
-              "  --run                run it at once\n"
-              "  --screenshot FILE    when the run ends (or at once without --run), save the "
-              "window as an image and quit\n"
-              "  --lang LANG          user interface language: en or zh_CN\n");
+    return english("usage: interleave-gui [--scenario ID [name=value ...]] [--run] "
+                   "[--screenshot FILE.png] [--lang en|zh_CN]\n"
+                   "  --scenario ID        open on this scenario (interleave list shows them)\n"
+                   "  name=value           set a parameter of that scenario\n"
+                   "  --run                run it at once\n"
+                   "  --screenshot FILE    when the run ends (or at once without --run), save the "
+                   "window as an image and quit\n"
+                   "  --lang LANG          user interface language: en or zh_CN\n");
 }
 
 LaunchParse parse_launch_options(const QStringList& args) {
@@ -50,33 +50,36 @@ LaunchParse parse_launch_options(const QStringList& args) {
         } else if (a == "--scenario") {
             auto v = value();
             if (!v)
-                return fail(tr("--scenario needs a scenario id; one of: %1").arg(scenario_ids()));
+                return fail(
+                    english("--scenario needs a scenario id; one of: %1").arg(scenario_ids()));
             o.scenario = *v;
         } else if (a == "--screenshot") {
             auto v = value();
             if (!v)
-                return fail(tr("--screenshot needs a file name, e.g. --screenshot window.png"));
+                return fail(
+                    english("--screenshot needs a file name, e.g. --screenshot window.png"));
             o.screenshot = *v;
         } else if (a == "--lang") {
             auto v = value();
             if (!v || (*v != "en" && *v != "zh_CN"))
-                return fail(tr("--lang takes en or zh_CN"));
+                return fail(english("--lang takes en or zh_CN"));
             o.language = *v;
         } else if (a.startsWith("-")) {
-            return fail(tr("unknown option '%1'\n%2").arg(a, launch_usage()));
+            return fail(english("unknown option '%1'\n%2").arg(a, launch_usage()));
         } else if (a.contains('=')) {
             o.assignments << a;
         } else {
-            return fail(tr("unexpected argument '%1': parameters are written name=value\n%2")
+            return fail(english("unexpected argument '%1': parameters are written name=value\n%2")
                             .arg(a, launch_usage()));
         }
     }
     if (!o.assignments.isEmpty() && o.scenario.isEmpty())
-        return fail(tr("parameters (%1) need --scenario ID").arg(o.assignments.join(' ')));
+        return fail(english("parameters (%1) need --scenario ID").arg(o.assignments.join(' ')));
     if (!o.scenario.isEmpty()) {
         const scenario::Scenario* s = scenario::find_scenario(o.scenario.toStdString());
         if (!s)
-            return fail(tr("unknown scenario '%1'; one of: %2").arg(o.scenario, scenario_ids()));
+            return fail(
+                english("unknown scenario '%1'; one of: %2").arg(o.scenario, scenario_ids()));
         std::vector<std::string> list;
         for (const QString& x : o.assignments)
             list.push_back(x.toStdString());
@@ -87,12 +90,12 @@ LaunchParse parse_launch_options(const QStringList& args) {
         }
     }
     if (o.run && o.scenario.isEmpty() && !o.help)
-        return fail(tr("--run needs --scenario ID; one of: %1").arg(scenario_ids()));
+        return fail(english("--run needs --scenario ID; one of: %1").arg(scenario_ids()));
     if (!o.screenshot.isEmpty()) {
         const QByteArray suffix = QFileInfo(o.screenshot).suffix().toLower().toLatin1();
         if (suffix.isEmpty() || !QImageWriter::supportedImageFormats().contains(suffix))
-            return fail(tr("--screenshot '%1': the file name must end in an image format "
-                           "such as .png or .jpg")
+            return fail(english("--screenshot '%1': the file name must end in an image format "
+                                "such as .png or .jpg")
                             .arg(o.screenshot));
     }
     return LaunchParse{o, {}};

@@ -10,9 +10,6 @@ namespace {
 QColor pick(QColor light, QColor dark) {
     return dark_palette() ? dark : light;
 }
-QString tr(const char* text) {
-    return QCoreApplication::translate("il::ui::Colors", text);
-}
 } // namespace
 
 bool dark_palette() {
@@ -107,17 +104,17 @@ QString state_label(analysis::LaneState state) {
     using S = analysis::LaneState;
     switch (state) {
     case S::NotStarted:
-        return tr("Not started");
+        return QCoreApplication::translate("il::ui::Colors", "Not started");
     case S::Running:
-        return tr("Running");
+        return QCoreApplication::translate("il::ui::Colors", "Running");
     case S::Ready:
-        return tr("Ready");
+        return QCoreApplication::translate("il::ui::Colors", "Ready");
     case S::Blocked:
-        return tr("Blocked");
+        return QCoreApplication::translate("il::ui::Colors", "Blocked");
     case S::Sleeping:
-        return tr("Sleeping");
+        return QCoreApplication::translate("il::ui::Colors", "Sleeping");
     case S::Done:
-        return tr("Done");
+        return QCoreApplication::translate("il::ui::Colors", "Done");
     }
     return {};
 }
@@ -126,29 +123,29 @@ QString wait_reason_label(trace::WaitReason reason) {
     using R = trace::WaitReason;
     switch (reason) {
     case R::Lock:
-        return tr("lock");
+        return QCoreApplication::translate("il::ui::Colors", "lock");
     case R::Semaphore:
-        return tr("semaphore");
+        return QCoreApplication::translate("il::ui::Colors", "semaphore");
     case R::Condition:
-        return tr("condition");
+        return QCoreApplication::translate("il::ui::Colors", "condition");
     case R::Event:
-        return tr("event");
+        return QCoreApplication::translate("il::ui::Colors", "event");
     case R::QueuePut:
-        return tr("queue put");
+        return QCoreApplication::translate("il::ui::Colors", "queue put");
     case R::QueueGet:
-        return tr("queue get");
+        return QCoreApplication::translate("il::ui::Colors", "queue get");
     case R::QueueJoin:
-        return tr("queue join");
+        return QCoreApplication::translate("il::ui::Colors", "queue join");
     case R::Barrier:
-        return tr("barrier");
+        return QCoreApplication::translate("il::ui::Colors", "barrier");
     case R::Join:
-        return tr("join");
+        return QCoreApplication::translate("il::ui::Colors", "join");
     case R::Future:
-        return tr("future");
+        return QCoreApplication::translate("il::ui::Colors", "future");
     case R::Gil:
-        return tr("GIL");
+        return QCoreApplication::translate("il::ui::Colors", "GIL");
     case R::Io:
-        return tr("I/O");
+        return QCoreApplication::translate("il::ui::Colors", "I/O");
     }
     return {};
 }
@@ -157,15 +154,15 @@ QString flow_label(analysis::FlowKind kind) {
     using F = analysis::FlowKind;
     switch (kind) {
     case F::ReleaseAcquire:
-        return tr("release → acquire");
+        return QCoreApplication::translate("il::ui::Colors", "release → acquire");
     case F::NotifyWake:
-        return tr("notify → wake");
+        return QCoreApplication::translate("il::ui::Colors", "notify → wake");
     case F::SetWake:
-        return tr("set → wake");
+        return QCoreApplication::translate("il::ui::Colors", "set → wake");
     case F::PutGet:
-        return tr("put → get");
+        return QCoreApplication::translate("il::ui::Colors", "put → get");
     case F::LaneEndJoined:
-        return tr("end → join");
+        return QCoreApplication::translate("il::ui::Colors", "end → join");
     }
     return {};
 }
