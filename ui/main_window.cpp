@@ -1,119 +1,488 @@
 #include "main_window.h"
 
+#include "browser/param_form.h"
+#include "browser/scenario_browser.h"
+#include "browser/scenario_page.h"
+#include "diagnostics/diagnostics_panel.h"
+#include "events/event_log_view.h"
+#include "export/chrome_trace.h"
+#include "export/csv.h"
+#include "export/export_error.h"
+#include "model/run_model.h"
+#include "model/time_window.h"
+#include "objects/lock_view.h"
+#include "objects/queue_view.h"
+#include "playback/playback_bar.h"
+#include "playback/playback_controller.h"
+#include "run/live_run.h"
 #include "scenario/catalog.h"
+#include "shell/language.h"
+#include "shell/screenshot.h"
+#include "style/colors.h"
+#include "tables/stats_view.h"
+#include "timeline/timeline_legend.h"
+#include "timeline/timeline_view.h"
 
-#include <QFontDatabase>
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
-#include <QPlainTextEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
-#include <QSplitter>
+#include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTextBrowser>
+#include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace il::ui {
 
+namespace {
+QString ms(std::int64_t ns) {
+    return QString::number(double(ns) / 1e6, 'f', 2);
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    setWindowTitle(tr("Interleave"));
-    resize(1100, 700);
+    setWindowTitle(tr("Interleave — a lab for concurrent programming"));
+    setObjectName("mainWindow");
+    run_model_ = new RunModel(this);
+    window_ = new TimeWindow(this);
+    live_ = new LiveRun(this);
+    playback_ = new PlaybackController(run_model_, window_, this);
 
-    list_ = new QListWidget;
-    list_->setObjectName("scenarioList");
-    for (const auto& s : scenario::catalog()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(s->info().title));
-        item->setData(Qt::UserRole, QString::fromStdString(s->info().id));
-        item->setToolTip(QString::fromStdString(s->info().chapter));
-        list_->addItem(item);
-    }
+    build_views();
+    build_docks();
+    build_actions();
 
-    about_ = new QTextBrowser;
-    python_ = new QPlainTextEdit;
-    python_->setReadOnly(true);
-    python_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    run_ = new QPushButton(tr("&Run"));
-    run_->setObjectName("runButton");
-    stop_ = new QPushButton(tr("&Stop"));
-    stop_->setObjectName("stopButton");
-    stop_->setEnabled(false);
-    outcome_ = new QLabel;
-    outcome_->setObjectName("outcomeLabel");
-    outcome_->setWordWrap(true);
+    connect(run_model_, &RunModel::dataChanged, this, &MainWindow::on_data);
+    connect(live_, &LiveRun::updated, run_model_, &RunModel::setData);
+    connect(live_, &LiveRun::finished, this, [this](RunDataPtr data) {
+        run_model_->setData(std::move(data));
+        on_finished();
+    });
+    connect(browser_, &ScenarioBrowser::scenarioSelected, this, &MainWindow::show_scenario);
+    connect(params_, &ParamForm::validityChanged, this, [this] { update_status(); });
 
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(run_);
-    buttons->addWidget(stop_);
-    buttons->addWidget(outcome_, 1);
-
-    auto* right = new QWidget;
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->addWidget(about_, 2);
-    rightLayout->addWidget(new QLabel(tr("The same idea in Python:")));
-    rightLayout->addWidget(python_, 3);
-    rightLayout->addLayout(buttons);
-
-    auto* split = new QSplitter;
-    split->addWidget(list_);
-    split->addWidget(right);
-    split->setStretchFactor(1, 3);
-    setCentralWidget(split);
-
-    connect(list_, &QListWidget::currentRowChanged, this, &MainWindow::show_scenario);
-    connect(run_, &QPushButton::clicked, this, &MainWindow::run_selected);
-    connect(stop_, &QPushButton::clicked, this, [this] { stop_source_.request_stop(); });
-    connect(&watcher_, &QFutureWatcher<scenario::RunResult>::finished, this,
-            &MainWindow::run_finished);
-    list_->setCurrentRow(0);
-    statusBar()->showMessage(tr("%n scenario(s)", "", list_->count()));
+    resize(1500, 920);
+    restore_settings();
+    update_status();
 }
 
 MainWindow::~MainWindow() {
-    // A run still going must end before the window's state goes away.
-    stop_source_.request_stop();
-    watcher_.waitForFinished();
+    // The run must end before the views it feeds go away.
+    live_->stop();
+    delete live_;
+    live_ = nullptr;
 }
 
-void MainWindow::show_scenario(int row) {
-    if (row < 0 || row >= int(scenario::catalog().size()))
+void MainWindow::build_views() {
+    outcome_ = new QLabel(tr("Pick a scenario and press Run (F5)."));
+    outcome_->setObjectName("outcomeLabel");
+    outcome_->setWordWrap(true);
+    outcome_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    outcome_->setContentsMargins(8, 4, 8, 4);
+
+    timeline_ = new TimelineView(run_model_, window_);
+    playback_bar_ = new PlaybackBar(playback_, window_);
+
+    auto* center = new QWidget;
+    auto* layout = new QVBoxLayout(center);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(outcome_);
+    layout->addWidget(new TimelineLegend);
+    layout->addWidget(timeline_, 1);
+    layout->addWidget(playback_bar_);
+    setCentralWidget(center);
+
+    browser_ = new ScenarioBrowser;
+    page_ = new ScenarioPage;
+    params_ = new ParamForm;
+    locks_ = new LockView(run_model_, window_);
+    queues_ = new QueueView(run_model_, window_);
+    events_ = new EventLogView(run_model_, window_);
+    stats_ = new StatsView(run_model_, window_);
+    diagnostics_ = new DiagnosticsPanel(run_model_, window_);
+
+    events_label_ = new QLabel;
+    events_label_->setObjectName("eventsLabel");
+    statusBar()->addPermanentWidget(events_label_);
+}
+
+void MainWindow::build_docks() {
+    auto dock = [this](QWidget* w, const QString& title, const char* name,
+                       Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        return d;
+    };
+    // Parameters with Run and Stop under them: what you set is next to what uses it.
+    run_button_ = new QPushButton(QIcon::fromTheme("media-playback-start"), tr("&Run"));
+    run_button_->setObjectName("runButton");
+    run_button_->setToolTip(tr("Run the scenario (F5)"));
+    stop_button_ = new QPushButton(QIcon::fromTheme("media-playback-stop"), tr("&Stop"));
+    stop_button_->setObjectName("stopButton");
+    stop_button_->setToolTip(tr("Stop the run (Shift+F5); a deadlocked run ends too"));
+    connect(run_button_, &QPushButton::clicked, this, &MainWindow::run);
+    connect(stop_button_, &QPushButton::clicked, this, &MainWindow::stop);
+    // The form scrolls (a scenario may have many parameters); the buttons stay.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(params_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // help text wraps instead
+    auto* controls = new QWidget;
+    auto* v = new QVBoxLayout(controls);
+    v->setContentsMargins(4, 4, 4, 4);
+    v->addWidget(scroll, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(run_button_);
+    buttons->addWidget(stop_button_);
+    v->addLayout(buttons);
+
+    auto* scenarios = dock(browser_, tr("Scenarios"), "scenariosDock", Qt::LeftDockWidgetArea);
+    dock(controls, tr("Parameters"), "parametersDock", Qt::LeftDockWidgetArea);
+    auto* about = dock(page_, tr("About this scenario"), "aboutDock", Qt::RightDockWidgetArea);
+    auto* locks = dock(locks_, tr("Locks"), "locksDock", Qt::RightDockWidgetArea);
+    auto* queues = dock(queues_, tr("Queues"), "queuesDock", Qt::RightDockWidgetArea);
+    auto* log = dock(events_, tr("Event log"), "eventLogDock", Qt::BottomDockWidgetArea);
+    auto* stats = dock(stats_, tr("Statistics"), "statsDock", Qt::BottomDockWidgetArea);
+    auto* diags =
+        dock(diagnostics_, tr("Diagnostics"), "diagnosticsDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(about, locks);
+    tabifyDockWidget(locks, queues);
+    tabifyDockWidget(log, stats);
+    tabifyDockWidget(stats, diags);
+    about->raise();
+    log->raise();
+    resizeDocks({scenarios}, {300}, Qt::Horizontal);
+    resizeDocks({about}, {420}, Qt::Horizontal);
+    resizeDocks({log}, {200}, Qt::Vertical);
+    resizeDocks({scenarios}, {300}, Qt::Vertical);
+}
+
+void MainWindow::build_actions() {
+    auto action = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work wherever focus is in the window
+        return a;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(tr("Export trace (Chrome JSON)…"), QKeySequence("Ctrl+E"),
+                           [this] { export_trace(); }));
+    file->addAction(
+        action(tr("Export statistics (CSV)…"), QKeySequence(), [this] { export_csv(); }));
+    file->addAction(action(tr("Save window image…"), QKeySequence("Ctrl+Shift+S"),
+                           [this] { save_screenshot(); }));
+    file->addSeparator();
+    file->addAction(action(tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    run_action_ = action(tr("&Run"), QKeySequence(Qt::Key_F5), [this] { run(); });
+    stop_action_ = action(tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stop(); });
+    run_action_->setIcon(QIcon::fromTheme("media-playback-start"));
+    stop_action_->setIcon(QIcon::fromTheme("media-playback-stop"));
+    runMenu->addAction(run_action_);
+    runMenu->addAction(stop_action_);
+    runMenu->addSeparator();
+    // Ctrl+F is the browser's own shortcut; the menu entry only names it.
+    QAction* find = runMenu->addAction(tr("Find scenario"), this, [this] {
+        findChild<QDockWidget*>("scenariosDock")->raise();
+        browser_->focusSearch();
+    });
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetShortcut); // never fires: no ambiguity with the browser's
+
+    // The playback bar owns its actions (and their shortcuts: Space, the
+    // arrows, F8, [ and ]); the menu lists the same ones.
+    QMenu* play = menuBar()->addMenu(tr("&Playback"));
+    play->addAction(playback_bar_->playAction());
+    play->addAction(playback_bar_->stepForwardAction());
+    play->addAction(playback_bar_->stepBackwardAction());
+    play->addAction(playback_bar_->nextDiagnosticAction());
+    play->addAction(playback_bar_->previousDiagnosticAction());
+    play->addSeparator();
+    play->addAction(playback_bar_->fasterAction());
+    play->addAction(playback_bar_->slowerAction());
+    play->addAction(playback_bar_->followLiveAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto zoom = [this](double f) {
+        window_->zoom(f, (window_->windowStart() + window_->windowEnd()) / 2);
+    };
+    view->addAction(action(tr("Zoom in"), QKeySequence(Qt::Key_Plus), [zoom] { zoom(0.5); }));
+    view->addAction(action(tr("Zoom out"), QKeySequence(Qt::Key_Minus), [zoom] { zoom(2.0); }));
+    view->addAction(
+        action(tr("Fit the whole run"), QKeySequence(Qt::Key_F), [this] { window_->fit(); }));
+    // "=" is "+" without Shift on most keyboards.
+    action(QString(), QKeySequence(Qt::Key_Equal), [zoom] { zoom(0.5); });
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu* lang = menuBar()->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    for (const QString& l : available_languages()) {
+        QAction* a = lang->addAction(language_name(l));
+        a->setCheckable(true);
+        a->setChecked(l == current_language());
+        a->setData(l);
+        a->setObjectName("language_" + l);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, l] {
+            if (l != current_language())
+                emit languageChangeRequested(l);
+        });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Interleave"), this, [this] {
+        QMessageBox::about(this, tr("About Interleave"),
+                           tr("<h3>Interleave</h3><p>A lab for concurrent programming: a real "
+                              "engine runs threads through scenarios and records every step "
+                              "they take on locks, semaphores, conditions, events and queues."
+                              "</p>"));
+    });
+
+    auto* tools = addToolBar(tr("Run"));
+    tools->setObjectName("runToolBar");
+    tools->addAction(run_action_);
+    tools->addAction(stop_action_);
+}
+
+void MainWindow::selectScenario(const QString& id, const QStringList& assignments) {
+    if (!scenario::find_scenario(id.toStdString()))
         return;
-    const auto& info = scenario::catalog()[row]->info();
-    about_->setHtml(
-        QStringLiteral("<h2>%1</h2><p><i>%2</i></p><h3>%3</h3><p>%4</p><h3>%5</h3><p>%6</p>")
-            .arg(QString::fromStdString(info.title).toHtmlEscaped(),
-                 QString::fromStdString(info.chapter).toHtmlEscaped(), tr("What it teaches"),
-                 QString::fromStdString(info.teaches).toHtmlEscaped(), tr("What to watch for"),
-                 QString::fromStdString(info.watch_for).toHtmlEscaped()));
-    python_->setPlainText(QString::fromStdString(info.python));
-    outcome_->clear();
+    browser_->setCurrentScenario(id);
+    show_scenario(id);
+    if (!assignments.isEmpty()) {
+        std::vector<std::string> list;
+        for (const QString& a : assignments)
+            list.push_back(a.toStdString());
+        params_->setAssignments(list);
+    }
 }
 
-void MainWindow::run_selected() {
-    int row = list_->currentRow();
-    if (row < 0 || watcher_.isRunning())
+QString MainWindow::currentScenario() const {
+    return shown_scenario_;
+}
+
+bool MainWindow::isRunning() const {
+    return live_ && live_->isRunning();
+}
+
+void MainWindow::show_scenario(const QString& id) {
+    const scenario::Scenario* s = scenario::find_scenario(id.toStdString());
+    if (!s || id == shown_scenario_)
         return;
-    const scenario::Scenario* s = scenario::catalog()[row].get();
-    stop_source_ = std::stop_source();
-    scenario::RunOptions options;
-    options.stop = stop_source_.get_token();
-    run_->setEnabled(false);
-    stop_->setEnabled(true);
-    outcome_->setText(tr("Running %1…").arg(QString::fromStdString(s->info().id)));
-    watcher_.setFuture(QtConcurrent::run([s, options] {
-        return scenario::run_scenario(*s, scenario::parse_params(s->info().params, {}), options);
-    }));
+    if (!shown_scenario_.isEmpty()) {
+        QSettings settings;
+        std::vector<std::string> old = params_->assignments();
+        QStringList list;
+        for (const auto& a : old)
+            list << QString::fromStdString(a);
+        settings.setValue("params/" + shown_scenario_, list);
+    }
+    shown_scenario_ = id;
+    page_->setScenario(id);
+    params_->setSpecs(s->info().params);
+    QStringList saved = QSettings().value("params/" + id).toStringList();
+    std::vector<std::string> list;
+    for (const QString& a : saved)
+        list.push_back(a.toStdString());
+    if (!list.empty())
+        params_->setAssignments(list);
+    if (auto* about = findChild<QDockWidget*>("aboutDock"))
+        about->raise(); // a new scenario: read what it is about first
+    if (!isRunning())
+        outcome_->setText(
+            tr("%1: press Run (F5) to start it.").arg(scenario_text(s->info().title)));
+    update_status();
 }
 
-void MainWindow::run_finished() {
-    const scenario::RunResult r = watcher_.result();
-    run_->setEnabled(true);
-    stop_->setEnabled(false);
-    outcome_->setText(
-        tr("%1 — %2 (%3 ms, %4 events)")
-            .arg(r.outcome.ok ? tr("OK") : tr("NOT OK"), QString::fromStdString(r.outcome.message))
-            .arg(double(r.duration_ns) / 1e6, 0, 'f', 1)
-            .arg(qulonglong(r.trace.records.size())));
+void MainWindow::run() {
+    const scenario::Scenario* s = scenario::find_scenario(shown_scenario_.toStdString());
+    if (!s || isRunning())
+        return;
+    if (!params_->isValid()) {
+        outcome_->setText(tr("Fix the parameters marked in red first."));
+        return;
+    }
+    const std::vector<std::string> list = params_->assignments();
+    scenario::Params params;
+    try {
+        params = scenario::parse_params(s->info().params, list);
+    } catch (const scenario::ParamError& e) {
+        outcome_->setText(QString::fromStdString(e.what()));
+        return;
+    }
+    std::string text;
+    for (const auto& a : list)
+        text += (text.empty() ? "" : " ") + a;
+    shown_objects_ = 0;
+    run_model_->clear();
+    window_->clearSelection();
+    playback_->pause();
+    playback_->setFollowLive(true);
+    live_->start(*s, std::move(params), text);
+    outcome_->setStyleSheet({});
+    outcome_->setText(tr("Running %1…").arg(scenario_text(s->info().title)));
+    update_status();
+}
+
+void MainWindow::raise_object_view() {
+    // Locks and queues share a place: show the one this run has (locks first).
+    bool locks = false, queues = false;
+    for (const auto& o : run_model_->data()->snapshot.objects) {
+        using K = trace::ObjectKind;
+        locks = locks || o.kind == K::Lock || o.kind == K::RLock || o.kind == K::Semaphore ||
+                o.kind == K::BoundedSemaphore || o.kind == K::Condition;
+        queues = queues || o.kind == K::Queue;
+    }
+    const char* dock = locks || !queues ? "locksDock" : "queuesDock";
+    findChild<QDockWidget*>(dock)->raise();
+}
+
+void MainWindow::stop() {
+    if (isRunning())
+        live_->stop();
+}
+
+void MainWindow::on_data() {
+    const RunDataPtr& d = run_model_->data();
+    const analysis::TimeRange r = d->summary.range;
+    window_->setRange(r.begin, r.end);
+    // The first live snapshot says which objects the run has.
+    if (d->live && d->snapshot.objects.size() != shown_objects_) {
+        shown_objects_ = d->snapshot.objects.size();
+        raise_object_view();
+    }
+    update_status();
+}
+
+void MainWindow::on_finished() {
+    const RunDataPtr& d = run_model_->data();
+    const bool ok = d->outcome.ok;
+    const QColor c = ok ? state_color(analysis::LaneState::Running) : deadlock_color();
+    outcome_->setStyleSheet(
+        QString("QLabel#outcomeLabel { border-left: 6px solid %1; }").arg(c.name()));
+    outcome_->setText(tr("%1 — %2 (%3 ms, %Ln event(s))", "", int(d->snapshot.records.size()))
+                          .arg(ok ? tr("OK") : tr("NOT OK"),
+                               QString::fromStdString(d->outcome.message), ms(d->duration_ns)));
+    if (!d->summary.diagnostics.empty())
+        findChild<QDockWidget*>("diagnosticsDock")->raise();
+    raise_object_view();
+    window_->fit();
+    // The views open on how the run ended (a deadlock's cycle, the final
+    // counts); Play starts over from the beginning.
+    window_->setPlayhead(window_->rangeEnd());
+    update_status();
+    emit runFinished();
+}
+
+void MainWindow::update_status() {
+    const bool running = isRunning();
+    const bool can_run = !running && !shown_scenario_.isEmpty() && params_->isValid();
+    run_button_->setEnabled(can_run);
+    run_action_->setEnabled(can_run);
+    stop_button_->setEnabled(running);
+    stop_action_->setEnabled(running);
+    const RunDataPtr& d = run_model_->data();
+    QString text = tr("%Ln event(s), %1 lane(s)", "", int(d->snapshot.records.size()))
+                       .arg(d->snapshot.lanes.empty() ? 0 : d->snapshot.lanes.size() - 1);
+    if (d->snapshot.dropped > 0)
+        text += tr(" — %1 event(s) dropped: the budget of %2 was reached")
+                    .arg(d->snapshot.dropped)
+                    .arg(d->snapshot.budget);
+    if (running)
+        text = tr("Running — ") + text;
+    events_label_->setText(text);
+}
+
+void MainWindow::export_trace() {
+    const RunDataPtr& d = run_model_->data();
+    if (d->snapshot.records.empty())
+        return statusBar()->showMessage(tr("Nothing to export yet: run a scenario first."), 5000);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export trace"),
+                                                QString::fromStdString(d->scenario) + ".trace.json",
+                                                tr("Chrome trace (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        exporter::export_chrome_trace(path.toStdString(), d->snapshot, d->summary, {d->scenario});
+        statusBar()->showMessage(
+            tr("Trace written to %1 (open it in Perfetto or chrome://tracing)").arg(path), 8000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export trace"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::export_csv() {
+    const RunDataPtr& d = run_model_->data();
+    if (d->snapshot.records.empty())
+        return statusBar()->showMessage(tr("Nothing to export yet: run a scenario first."), 5000);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export statistics"),
+                                                QString::fromStdString(d->scenario) + ".stats.csv",
+                                                tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        exporter::export_stats_csv(path.toStdString(), d->snapshot, d->summary);
+        statusBar()->showMessage(tr("Statistics written to %1").arg(path), 8000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export statistics"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::save_screenshot() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save window image"), "interleave.png",
+                                                tr("Images (*.png *.jpg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!save_widget_image(this, path, &error))
+        QMessageBox::warning(this, tr("Save window image"), error);
+}
+
+void MainWindow::restore_settings() {
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    playback_->setSpeed(settings.value("playback/speed", 0.01).toDouble());
+    QString id = settings.value("scenario/last").toString();
+    if (!scenario::find_scenario(id.toStdString()))
+        id = QString::fromUtf8(scenario::kDefaultScenario.data(),
+                               int(scenario::kDefaultScenario.size()));
+    selectScenario(id);
+}
+
+void MainWindow::save_settings() const {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("playback/speed", playback_->speed());
+    settings.setValue("scenario/last", shown_scenario_);
+    QStringList list;
+    for (const auto& a : params_->assignments())
+        list << QString::fromStdString(a);
+    if (!shown_scenario_.isEmpty())
+        settings.setValue("params/" + shown_scenario_, list);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    save_settings();
+    live_->stop();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace il::ui

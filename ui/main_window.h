@@ -1,21 +1,32 @@
-// The desktop app's window. For now: the scenario list, what the selected
-// scenario teaches with its Python sketch, and Run, which runs it off the GUI
-// thread and shows the outcome. The timeline, lock and queue views come with
-// the desktop-app issue; they will read the same trace snapshots.
+// The desktop app's window: scenario browser, parameters and Run/Stop on the
+// left; the timeline with its playback bar in the middle; the scenario's
+// description, the lock and queue views on the right; event log, statistics
+// and diagnostics below. Every view reads the one RunModel and TimeWindow.
+// GUI thread only; a run happens off it (LiveRun).
 #pragma once
 
-#include "scenario/runner.h"
-
-#include <QFutureWatcher>
 #include <QMainWindow>
 
-class QListWidget;
-class QPlainTextEdit;
-class QPushButton;
-class QTextBrowser;
+class QAction;
 class QLabel;
+class QPushButton;
 
 namespace il::ui {
+
+class DiagnosticsPanel;
+class EventLogView;
+class LiveRun;
+class LockView;
+class ParamForm;
+class PlaybackBar;
+class PlaybackController;
+class QueueView;
+class RunModel;
+class ScenarioBrowser;
+class ScenarioPage;
+class StatsView;
+class TimeWindow;
+class TimelineView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,19 +34,66 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-private:
-    void show_scenario(int row);
-    void run_selected();
-    void run_finished();
+    // Opens on a scenario (unknown ids are ignored) with "name=value" params.
+    void selectScenario(const QString& id, const QStringList& assignments = {});
+    QString currentScenario() const;
+    bool isRunning() const;
 
-    QListWidget* list_ = nullptr;
-    QTextBrowser* about_ = nullptr;
-    QPlainTextEdit* python_ = nullptr;
-    QPushButton* run_ = nullptr;
-    QPushButton* stop_ = nullptr;
+    RunModel* runModel() const { return run_model_; }
+    TimeWindow* timeWindow() const { return window_; }
+    PlaybackController* playback() const { return playback_; }
+
+public slots:
+    void run();  // F5
+    void stop(); // Shift+F5
+
+signals:
+    void runFinished();
+    // The user picked another language in the menu; the shell rebuilds the window.
+    void languageChangeRequested(const QString& language);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void build_views();
+    void build_docks();
+    void build_actions();
+    void show_scenario(const QString& id);
+    void on_data();
+    void on_finished();
+    void update_status();
+    void raise_object_view();
+    void export_trace();
+    void export_csv();
+    void save_screenshot();
+    void restore_settings();
+    void save_settings() const;
+
+    RunModel* run_model_ = nullptr;
+    TimeWindow* window_ = nullptr;
+    LiveRun* live_ = nullptr;
+    PlaybackController* playback_ = nullptr;
+
+    ScenarioBrowser* browser_ = nullptr;
+    ScenarioPage* page_ = nullptr;
+    ParamForm* params_ = nullptr;
+    QPushButton* run_button_ = nullptr;
+    QPushButton* stop_button_ = nullptr;
     QLabel* outcome_ = nullptr;
-    std::stop_source stop_source_;
-    QFutureWatcher<scenario::RunResult> watcher_;
+    QLabel* events_label_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    PlaybackBar* playback_bar_ = nullptr;
+    LockView* locks_ = nullptr;
+    QueueView* queues_ = nullptr;
+    EventLogView* events_ = nullptr;
+    StatsView* stats_ = nullptr;
+    DiagnosticsPanel* diagnostics_ = nullptr;
+
+    QAction* run_action_ = nullptr;
+    QAction* stop_action_ = nullptr;
+    QString shown_scenario_;
+    std::size_t shown_objects_ = 0; // objects in the live run when its view was chosen
 };
 
 } // namespace il::ui

@@ -1,5 +1,6 @@
 #include "browser/param_form.h"
 #include "scenario/catalog.h"
+#include "shell/language.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -203,6 +204,24 @@ private slots:
         b.setAssignments({});
         QVERIFY(b.isValid());
         QVERIFY(b.findChild<QLabel*>("error_variant")->text().isEmpty());
+    }
+
+    void messagesInChinese() {
+        // The engine words its messages in English; the form says the same
+        // facts in the interface's language.
+        QVERIFY(il::ui::apply_language("zh_CN"));
+        ParamForm form;
+        form.setSpecs(specs());
+        form.show();
+        auto* threads = form.findChild<QLineEdit*>("param_threads");
+        QCOMPARE(threads->placeholderText(), QString("1..64 之间的整数"));
+        retype(threads, "0");
+        const QString message = form.findChild<QLabel*>("error_threads")->text();
+        QVERIFY2(message.contains("threads") && message.contains("参数") &&
+                     message.contains("1..64"),
+                 qPrintable(message));
+        QVERIFY(!form.isValid());
+        QVERIFY(il::ui::apply_language("en"));
     }
 
     void realScenarioSpecs() {

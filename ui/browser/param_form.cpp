@@ -1,5 +1,6 @@
 #include "browser/param_form.h"
 
+#include "shell/language.h"
 #include "style/colors.h"
 
 #include <QCheckBox>
@@ -20,10 +21,42 @@ namespace {
 using scenario::ParamSpec;
 using scenario::ParamType;
 
-// Help texts come from the engine; the lead's translation may supply them.
-QString scenario_text(const std::string& text) {
-    return QCoreApplication::translate("il::ui::Scenario", text.c_str());
+// What a parameter takes, in the current language (the engine says it in English).
+QString allowed_text(const ParamSpec& spec) {
+    auto num = [](double v) { return QString::number(v, 'g', 12); };
+    switch (spec.type) {
+    case ParamType::Int:
+        return ParamForm::tr("an integer in %1..%2").arg(num(spec.min), num(spec.max));
+    case ParamType::Real:
+        return ParamForm::tr("a number in %1..%2").arg(num(spec.min), num(spec.max));
+    case ParamType::Bool:
+        return ParamForm::tr("true or false");
+    case ParamType::Choice: {
+        QStringList choices;
+        for (const auto& c : spec.choices)
+            choices << QString::fromStdString(c);
+        return ParamForm::tr("one of %1").arg(choices.join(", "));
+    }
+    case ParamType::Text:
+        return ParamForm::tr("any text");
+    }
+    return {};
 }
+
+// The engine's message names the parameter, the value and what is allowed,
+// in English; another language gets the same facts in its own words.
+QString error_text(const ParamSpec& spec, const QString& typed, const char* engine_message) {
+    if (current_language() == "en")
+        return QString::fromStdString(engine_message);
+    return ParamForm::tr("parameter '%1': '%2' is not allowed; allowed: %3")
+        .arg(QString::fromStdString(spec.name), typed, allowed_text(spec));
+}
+
+} // namespace
+
+namespace {
+
+// Help texts come from the engine; the lead's translation may supply them.
 
 } // namespace
 
@@ -89,7 +122,7 @@ void ParamForm::setSpecs(std::vector<ParamSpec> specs) {
 QWidget* ParamForm::make_editor(const ParamSpec& spec, std::size_t index) {
     const QString name = QString::fromStdString(spec.name);
     const QString def = QString::fromStdString(spec.default_value);
-    const QString tip = tr("%1 (default %2)").arg(QString::fromStdString(spec.allowed()), def);
+    const QString tip = tr("%1 (default %2)").arg(allowed_text(spec), def);
     QWidget* editor = nullptr;
     switch (spec.type) {
     case ParamType::Bool: {
@@ -119,7 +152,7 @@ QWidget* ParamForm::make_editor(const ParamSpec& spec, std::size_t index) {
     case ParamType::Real:
     case ParamType::Text: {
         auto* line = new QLineEdit(def);
-        line->setPlaceholderText(QString::fromStdString(spec.allowed()));
+        line->setPlaceholderText(allowed_text(spec));
         line->setClearButtonEnabled(false);
         connect(line, &QLineEdit::textChanged, this, [this, index] {
             validate(index);
@@ -160,7 +193,7 @@ void ParamForm::set_text(std::size_t index, const QString& text) {
             static_cast<QComboBox*>(e)->setCurrentText(text);
         show_error(index, {});
     } catch (const scenario::ParamError& err) {
-        show_error(index, QString::fromStdString(err.what()));
+        show_error(index, error_text(specs_[index], text, err.what()));
     }
 }
 
@@ -172,7 +205,7 @@ void ParamForm::validate(std::size_t index) {
         show_error(index, {});
     } catch (const scenario::ParamError& err) {
         f.valid = false;
-        show_error(index, QString::fromStdString(err.what()));
+        show_error(index, error_text(specs_[index], text_of(index), err.what()));
     }
     update_validity();
 }

@@ -2,6 +2,8 @@
 
 #include "scenario/catalog.h"
 
+#include "shell/language.h"
+
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -20,9 +22,6 @@ constexpr int kSearchRole = Qt::UserRole + 1; // lower-cased text the search mat
 
 // Scenario texts come from the engine; the lead's translation supplies them
 // in this context (lupdate cannot see them, they are not literals here).
-QString scenario_text(const std::string& text) {
-    return QCoreApplication::translate("il::ui::Scenario", text.c_str());
-}
 
 QString search_text(const scenario::ScenarioInfo& info) {
     QStringList parts;

@@ -3,6 +3,8 @@
 #include "browser/python_highlighter.h"
 #include "scenario/catalog.h"
 
+#include "shell/language.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFontDatabase>
@@ -18,9 +20,6 @@ namespace il::ui {
 namespace {
 
 // Engine texts, translated by the lead's catalogue when it has them.
-QString scenario_text(const std::string& text) {
-    return QCoreApplication::translate("il::ui::Scenario", text.c_str());
-}
 
 // Scenario texts mark code with `backticks`; show it as code.
 QString rich_text(const QString& plain) {
