@@ -140,13 +140,26 @@ Stats statistics(const trace::Snapshot& snapshot, const std::vector<WaitSpan>& w
 }
 
 Summary analyze(const trace::Snapshot& snapshot) {
+    // Each result is trimmed to its size as soon as it is made: vectors grown
+    // by doubling hold up to twice what they need, and a 10-million-event
+    // Summary must stay within what the views can afford.
     Summary s;
     s.range = time_range(snapshot);
     s.flows = flows(snapshot);
+    s.flows.shrink_to_fit();
     s.waits = wait_spans(snapshot, s.flows);
+    s.waits.shrink_to_fit();
     s.timelines = lane_timelines(snapshot, s.waits);
+    for (LaneTimeline& t : s.timelines)
+        t.intervals.shrink_to_fit();
     s.ownership = ownership(snapshot, s.waits);
+    for (ObjectOwnership& o : s.ownership) {
+        o.holds.shrink_to_fit();
+        o.waits.shrink_to_fit();
+    }
     s.levels = levels(snapshot);
+    for (LevelSeries& l : s.levels)
+        l.points.shrink_to_fit();
     s.stats = statistics(snapshot, s.waits, s.timelines, s.ownership, s.levels);
     return s;
 }
