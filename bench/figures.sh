@@ -50,7 +50,9 @@ collect_json() { # program json
         /^    \{/ { flush(); next }
         /^  \]/ { flush(); next }
         /"run_name": / { line = $0; sub(/^[^:]*: "/, "", line); sub(/",?$/, "", line)
-                         name = line; base = line; sub(/\/.*/, "", base); next }
+                         name = line; base = line
+                         # bench_timeline names its sizes and zoom levels in the path.
+                         if (prog != "bench_timeline") sub(/\/.*/, "", base); next }
         /"aggregate_name": / { agg = $0; sub(/^[^:]*: "/, "", agg); sub(/",?$/, "", agg); next }
         /"time_unit": / { unit = $0; sub(/^[^:]*: "/, "", unit); sub(/",?$/, "", unit); next }
         /"error_message": / { err = $0; sub(/^[^:]*: "/, "", err); sub(/",?$/, "", err); next }
@@ -182,6 +184,7 @@ per_thread() {
 R=bench_recorder
 L=bench_lock
 T=bench_thread_pool
+V=bench_timeline
 
 echo
 echo "Figures: $(uname -n), $(nproc) CPUs, $(date -u +%Y-%m-%d); medians of 5 repetitions."
@@ -229,6 +232,20 @@ if has $T BM_ThreadPoolSubmitResultWarm; then
     echo "| \`ThreadPoolExecutor\` submit + result, tiny task, 2 workers, warm trace pages | $(ns "$(val $T BM_ThreadPoolSubmitResultWarm real_time)")$(err $T BM_ThreadPoolSubmitResultWarm) | $base | — |"
     echo "| same, fresh trace pages | $(ns "$(val $T BM_ThreadPoolSubmitResult real_time)")$(err $T BM_ThreadPoolSubmitResult) | $base | — |"
 fi
+
+for n in 1 10; do
+    has $V "BM_TimelineFrame/$n/0" || continue
+    worst=0
+    cells=()
+    for z in 0 1 2 3; do
+        v=$(val $V "BM_TimelineFrame/$n/$z" cpu_time)
+        cells+=("$(ns "$v")")
+        worst=$(awk -v a="$worst" -v b="${v:-0}" 'BEGIN { print (b > a ? b : a) }')
+    done
+    echo "| timeline frame, $n M events over 64 lanes (1600×900): whole run / 1/10 / 1/1000 / 1/100000 of it | ${cells[0]} / ${cells[1]} / ${cells[2]} / ${cells[3]}$(err $V "BM_TimelineFrame/$n/0") | — | $(target "$(awk -v w="$worst" 'BEGIN { print w / 1e6 }')" 16 ms) |"
+done
+# bench_timeline's BM_TimelineData measures peak memory: run it alone (see
+# bench/README.md); repeated in one process its peaks carry over.
 
 # Everything not shown above, as it comes: other programs' medians and other
 # scripts' figures.

@@ -383,9 +383,17 @@ void MainWindow::on_finished() {
         findChild<QDockWidget*>("diagnosticsDock")->raise();
     raise_object_view();
     window_->fit();
-    // The views open on how the run ended (a deadlock's cycle, the final
-    // counts); Play starts over from the beginning.
-    window_->setPlayhead(window_->rangeEnd());
+    // The views open on how the run ended: the final counts, or for a run
+    // the engine stopped, the moment its deadlock closed (after it, Stop's
+    // cancellation frees every lock). Play starts over from the beginning.
+    std::int64_t at = window_->rangeEnd();
+    if (d->status == scenario::RunStatus::Deadlocked)
+        for (const auto& diag : d->summary.diagnostics)
+            if (diag.kind == "deadlock") {
+                at = diag.t_ns;
+                break;
+            }
+    window_->setPlayhead(at);
     update_status();
     emit runFinished();
 }

@@ -186,6 +186,21 @@ private slots:
         QVERIFY(w.findChild<QLabel*>("outcomeLabel")->text().contains("stopped"));
     }
 
+    void stopEndsAHungRun() {
+        // A waiter that missed its notify hangs on a Condition: no wait-for
+        // cycle for the engine to stop, so the user's Stop ends it.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.selectScenario("lost-wakeup", {"variant=notify-before-wait", "patience_ms=60000"});
+        QTest::mouseClick(w.findChild<QPushButton*>("runButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runModel()->data()->snapshot.records.empty(), 10000);
+        QVERIFY(w.isRunning());
+        QTest::keyClick(&w, Qt::Key_F5, Qt::ShiftModifier); // Stop's shortcut
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), 10000);
+        QCOMPARE(w.runModel()->data()->status, il::scenario::RunStatus::Stopped);
+    }
+
     void rememberedScenarioAndParameters() {
         {
             MainWindow w;
