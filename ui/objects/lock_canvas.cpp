@@ -448,15 +448,8 @@ QString LockCanvas::tooltip_at(QPointF pos) const {
 }
 
 bool LockCanvas::event(QEvent* event) {
-    if (event->type() == QEvent::ToolTip && data_) {
-        auto* help = static_cast<QHelpEvent*>(event);
-        const QString tip = tooltip_at(help->pos());
-        if (tip.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), tip, this);
+    if (data_ && show_tooltip(this, event, [this](QPoint pos) { return tooltip_at(pos); }))
         return true;
-    }
     return QWidget::event(event);
 }
 

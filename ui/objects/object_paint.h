@@ -6,9 +6,13 @@
 #include "trace/snapshot.h"
 
 #include <QColor>
+#include <QEvent>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QRectF>
 #include <QString>
+#include <QToolTip>
+#include <QWidget>
 
 namespace il::ui {
 
@@ -47,5 +51,19 @@ void draw_arrow(QPainter& p, QPointF from, QPointF to, const QColor& color, qrea
 // `total` round pips in a row from `at`, the first `filled` of them filled.
 // Returns the rect used.
 QRectF draw_pips(QPainter& p, QPointF at, int total, int filled, qreal size, const QColor& color);
+
+// A canvas's tooltip: on QEvent::ToolTip shows text_at(position), or hides
+// the tooltip where there is nothing to say. True when the event was one.
+template <class TextAt> bool show_tooltip(QWidget* widget, QEvent* event, TextAt text_at) {
+    if (event->type() != QEvent::ToolTip)
+        return false;
+    auto* help = static_cast<QHelpEvent*>(event);
+    const QString tip = text_at(help->pos());
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(help->globalPos(), tip, widget);
+    return true;
+}
 
 } // namespace il::ui

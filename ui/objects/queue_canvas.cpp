@@ -387,15 +387,8 @@ QString QueueCanvas::tooltip_at(QPointF pos) const {
 }
 
 bool QueueCanvas::event(QEvent* event) {
-    if (event->type() == QEvent::ToolTip && data_) {
-        auto* help = static_cast<QHelpEvent*>(event);
-        const QString tip = tooltip_at(help->pos());
-        if (tip.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), tip, this);
+    if (data_ && show_tooltip(this, event, [this](QPoint pos) { return tooltip_at(pos); }))
         return true;
-    }
     return QWidget::event(event);
 }
 
