@@ -5,6 +5,10 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace il::ui {
 
 RunDataPtr make_run_data(scenario::RunResult result, std::string params) {
@@ -18,7 +22,14 @@ RunDataPtr make_run_data(scenario::RunResult result, std::string params) {
     data->error = std::move(result.error);
     data->duration_ns = result.duration_ns;
     data->snapshot = std::move(result.trace);
+    release_unused_memory();
     return data;
+}
+
+void release_unused_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 RunDataPtr make_live_data(std::string scenario, std::string params, trace::Snapshot snapshot,
