@@ -65,8 +65,8 @@ public:
     Outcome run(Session& session, const Params& params) const override {
         const auto capacity = params.integer("capacity");
         const auto items = params.integer("items");
-        const auto consume = std::chrono::nanoseconds(
-            static_cast<std::int64_t>(params.real("consume_ms") * 1e6));
+        const auto consume =
+            std::chrono::nanoseconds(static_cast<std::int64_t>(params.real("consume_ms") * 1e6));
 
         sync::Lock lock(session, "buffer_lock");
         sync::Condition not_full(session, "not_full", lock);
@@ -117,16 +117,18 @@ public:
         o.message = o.ok ? "all " + std::to_string(items) +
                                " items consumed once, in order; the buffer peaked at " +
                                std::to_string(max_level) + " of " + std::to_string(capacity)
-                         : "buffer broke its contract: peak " + std::to_string(max_level) +
-                               " of " + std::to_string(capacity) + ", consumed " +
-                               std::to_string(consumed.size()) + " of " +
-                               std::to_string(items) + (in_order ? "" : ", out of order");
+                         : "buffer broke its contract: peak " + std::to_string(max_level) + " of " +
+                               std::to_string(capacity) + ", consumed " +
+                               std::to_string(consumed.size()) + " of " + std::to_string(items) +
+                               (in_order ? "" : ", out of order");
         return o;
     }
 };
 
 } // namespace
 
-std::unique_ptr<Scenario> make_condition_buffer() { return std::make_unique<ConditionBuffer>(); }
+std::unique_ptr<Scenario> make_condition_buffer() {
+    return std::make_unique<ConditionBuffer>();
+}
 
 } // namespace il::scenarios

@@ -85,6 +85,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Scenario> make_event_pingpong() { return std::make_unique<EventPingPong>(); }
+std::unique_ptr<Scenario> make_event_pingpong() {
+    return std::make_unique<EventPingPong>();
+}
 
 } // namespace il::scenarios

@@ -66,8 +66,8 @@ public:
         const auto consumers = params.integer("consumers");
         const auto capacity = params.integer("capacity");
         const auto items = params.integer("items");
-        const auto work = std::chrono::nanoseconds(
-            static_cast<std::int64_t>(params.real("work_ms") * 1e6));
+        const auto work =
+            std::chrono::nanoseconds(static_cast<std::int64_t>(params.real("work_ms") * 1e6));
 
         sync::Queue<std::int64_t> q(session, "queue", static_cast<std::size_t>(capacity));
         std::mutex seen_mutex; // plain bookkeeping for the outcome check, not part of the lesson
@@ -128,6 +128,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Scenario> make_producer_consumer() { return std::make_unique<ProducerConsumer>(); }
+std::unique_ptr<Scenario> make_producer_consumer() {
+    return std::make_unique<ProducerConsumer>();
+}
 
 } // namespace il::scenarios

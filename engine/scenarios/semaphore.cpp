@@ -48,8 +48,8 @@ public:
     Outcome run(Session& session, const Params& params) const override {
         const auto workers = params.integer("workers");
         const auto permits = params.integer("permits");
-        const auto hold = std::chrono::nanoseconds(
-            static_cast<std::int64_t>(params.real("hold_ms") * 1e6));
+        const auto hold =
+            std::chrono::nanoseconds(static_cast<std::int64_t>(params.real("hold_ms") * 1e6));
 
         sync::Semaphore sem(session, "permits", permits);
         LaneGroup lanes(session);
@@ -93,6 +93,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Scenario> make_semaphore() { return std::make_unique<SemaphoreScenario>(); }
+std::unique_ptr<Scenario> make_semaphore() {
+    return std::make_unique<SemaphoreScenario>();
+}
 
 } // namespace il::scenarios

@@ -50,8 +50,8 @@ public:
     Outcome run(Session& session, const Params& params) const override {
         const auto tasks = params.integer("tasks");
         const auto workers = params.integer("workers");
-        const auto work = std::chrono::nanoseconds(
-            static_cast<std::int64_t>(params.real("work_ms") * 1e6));
+        const auto work =
+            std::chrono::nanoseconds(static_cast<std::int64_t>(params.real("work_ms") * 1e6));
 
         executor::ThreadPoolExecutor pool(session, static_cast<std::size_t>(workers), "pool");
         std::vector<executor::Future<std::int64_t>> futures;
@@ -87,15 +87,16 @@ public:
                pool.worker_count() <= static_cast<std::size_t>(workers);
         o.message = o.ok ? "all " + std::to_string(tasks) + " squares collected as completed, on " +
                                std::to_string(pool.worker_count()) + " worker(s)"
-                         : std::to_string(wrong) + " wrong results, " +
-                               std::to_string(collected) + " of " + std::to_string(tasks) +
-                               " collected";
+                         : std::to_string(wrong) + " wrong results, " + std::to_string(collected) +
+                               " of " + std::to_string(tasks) + " collected";
         return o;
     }
 };
 
 } // namespace
 
-std::unique_ptr<Scenario> make_thread_pool() { return std::make_unique<ThreadPool>(); }
+std::unique_ptr<Scenario> make_thread_pool() {
+    return std::make_unique<ThreadPool>();
+}
 
 } // namespace il::scenarios

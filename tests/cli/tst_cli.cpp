@@ -83,19 +83,34 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("nothing") << QStringList{} << "no command given";
         QTest::newRow("unknown command") << QStringList{"jump"} << "unknown command 'jump'";
-        QTest::newRow("unknown scenario") << QStringList{"run", "nope"} << "unknown scenario 'nope'; scenarios: counter";
-        QTest::newRow("describe unknown") << QStringList{"describe", "nope"} << "unknown scenario 'nope'";
+        QTest::newRow("unknown scenario")
+            << QStringList{"run", "nope"} << "unknown scenario 'nope'; scenarios: counter";
+        QTest::newRow("describe unknown")
+            << QStringList{"describe", "nope"} << "unknown scenario 'nope'";
         QTest::newRow("no scenario") << QStringList{"run"} << "'run' needs a scenario id";
-        QTest::newRow("unknown option") << QStringList{"run", "counter", "--fast"} << "unknown option '--fast'";
-        QTest::newRow("unknown parameter") << QStringList{"run", "counter", "thread=2"} << "unknown parameter 'thread'; parameters: threads, increments, locked";
-        QTest::newRow("wrong type") << QStringList{"run", "counter", "threads=many"} << "parameter 'threads': 'many' is not an integer; allowed: an integer in 1..64";
-        QTest::newRow("out of range") << QStringList{"run", "counter", "threads=0"} << "parameter 'threads': 0 is out of range; allowed: an integer in 1..64";
-        QTest::newRow("bad bool") << QStringList{"run", "counter", "locked=perhaps"} << "'perhaps' is not a boolean";
-        QTest::newRow("bad timeout") << QStringList{"run", "counter", "--timeout", "-1"} << "--timeout: '-1' is not a number of seconds";
-        QTest::newRow("timeout missing value") << QStringList{"run", "counter", "--timeout"} << "--timeout needs a value";
-        QTest::newRow("trace missing value") << QStringList{"run", "counter", "--trace"} << "--trace needs a value";
-        QTest::newRow("stray word") << QStringList{"run", "counter", "fast"} << "unexpected argument 'fast'";
-        QTest::newRow("bad budget") << QStringList{"run", "counter", "--max-events", "10"} << "--max-events: '10' is not allowed";
+        QTest::newRow("unknown option")
+            << QStringList{"run", "counter", "--fast"} << "unknown option '--fast'";
+        QTest::newRow("unknown parameter")
+            << QStringList{"run", "counter", "thread=2"}
+            << "unknown parameter 'thread'; parameters: threads, increments, locked";
+        QTest::newRow("wrong type")
+            << QStringList{"run", "counter", "threads=many"}
+            << "parameter 'threads': 'many' is not an integer; allowed: an integer in 1..64";
+        QTest::newRow("out of range")
+            << QStringList{"run", "counter", "threads=0"}
+            << "parameter 'threads': 0 is out of range; allowed: an integer in 1..64";
+        QTest::newRow("bad bool") << QStringList{"run", "counter", "locked=perhaps"}
+                                  << "'perhaps' is not a boolean";
+        QTest::newRow("bad timeout") << QStringList{"run", "counter", "--timeout", "-1"}
+                                     << "--timeout: '-1' is not a number of seconds";
+        QTest::newRow("timeout missing value")
+            << QStringList{"run", "counter", "--timeout"} << "--timeout needs a value";
+        QTest::newRow("trace missing value")
+            << QStringList{"run", "counter", "--trace"} << "--trace needs a value";
+        QTest::newRow("stray word")
+            << QStringList{"run", "counter", "fast"} << "unexpected argument 'fast'";
+        QTest::newRow("bad budget") << QStringList{"run", "counter", "--max-events", "10"}
+                                    << "--max-events: '10' is not allowed";
     }
     void usageErrorsExitTwoAndNameTheProblem() {
         QFETCH(QStringList, args);

@@ -142,8 +142,8 @@ private slots:
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
             stop.request_stop();
         });
-        RunResult r = run_scenario(
-            *s, parse_params(s->info().params, {"items=1000000", "work_ms=10"}), o);
+        RunResult r =
+            run_scenario(*s, parse_params(s->info().params, {"items=1000000", "work_ms=10"}), o);
         stopper.join();
         QCOMPARE(r.status, RunStatus::Stopped);
         QVERIFY(!r.outcome.ok);
