@@ -42,9 +42,9 @@ unsigned long long parse_count(const std::string& flag, const std::string& text)
     unsigned long long v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < 1000 ||
-        v > (1ull << 32))
+        v > 0xFFFFFFFFull)
         throw UsageError(flag + ": '" + text +
-                         "' is not allowed; allowed: an integer in 1000..4294967296");
+                         "' is not allowed; allowed: an integer in 1000..4294967295");
     return v;
 }
 

@@ -96,7 +96,8 @@ std::vector<Flow> flows(const trace::Snapshot& snapshot) {
             if (r.a != 0) {
                 std::size_t cause = find_cause(keys, records, i);
                 if (cause != npos)
-                    out.push_back({cause, i, flow_kind_of(records[cause].kind), waited});
+                    out.push_back({RecordIndex(cause), RecordIndex(i),
+                                   flow_kind_of(records[cause].kind), waited});
             }
             continue;
         }

@@ -3,6 +3,8 @@
 // results are plain values.
 #pragma once
 
+#include "analysis/record_index.h"
+
 #include "trace/snapshot.h"
 
 #include <cstddef>
@@ -21,8 +23,8 @@ enum class FlowKind : std::uint8_t {
 };
 
 struct Flow {
-    std::size_t from = 0; // index of the cause record in Snapshot::records
-    std::size_t to = 0;   // index of the effect record
+    RecordIndex from = 0; // index of the cause record in Snapshot::records
+    RecordIndex to = 0;   // index of the effect record
     FlowKind kind = FlowKind::ReleaseAcquire;
     // The effect lane was waiting when the cause came (a WaitBegin on that
     // object right before the effect, or the effect recorded inside a wait):

@@ -4,6 +4,8 @@
 // Pure functions; results are plain values, const queries thread-safe.
 #pragma once
 
+#include "analysis/record_index.h"
+
 #include "analysis/interval_index.h"
 #include "analysis/waits.h"
 #include "trace/snapshot.h"
@@ -16,13 +18,13 @@ namespace il::analysis {
 
 // One lane holding the object (a lock) or one permit (a semaphore).
 struct HoldInterval {
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    static constexpr RecordIndex npos = kNoRecordIndex;
 
     trace::LaneId lane = 0; // who acquired
     std::int64_t t0 = 0;    // Acquire
     std::int64_t t1 = 0;    // Release, or the end of the snapshot while held
-    std::size_t acquire = 0;
-    std::size_t release = npos;    // npos while held
+    RecordIndex acquire = 0;
+    RecordIndex release = npos;    // npos while held
     trace::LaneId released_by = 0; // Python lets any lane release a Lock or a Semaphore
     bool waited = false;           // the Acquire ended a wait of its lane on this object
     std::int32_t max_depth = 1;    // RLock: deepest re-entry during the hold

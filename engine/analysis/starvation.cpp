@@ -35,7 +35,7 @@ struct Starved {
 
 // When each waited-for acquisition of an object was asked for: the start of
 // the wait it ended, by the Acquire's record index (sorted).
-using AskedAt = std::vector<std::pair<std::size_t, std::int64_t>>;
+using AskedAt = std::vector<std::pair<RecordIndex, std::int64_t>>;
 
 AskedAt asked_at(const ObjectOwnership& o) {
     AskedAt v;

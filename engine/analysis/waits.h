@@ -4,6 +4,8 @@
 // Pure functions; results are plain values.
 #pragma once
 
+#include "analysis/record_index.h"
+
 #include "analysis/flows.h"
 #include "trace/snapshot.h"
 
@@ -14,7 +16,7 @@
 namespace il::analysis {
 
 struct WaitSpan {
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    static constexpr RecordIndex npos = kNoRecordIndex;
 
     trace::LaneId lane = 0;
     trace::ObjectId object = 0;
@@ -26,10 +28,10 @@ struct WaitSpan {
     // When the cause that ended the wait happened (inside [t0, t1]), else t1.
     // [ready_ns, t1) is wake-up latency: woken, not yet running.
     std::int64_t ready_ns = 0;
-    std::size_t begin = 0;     // record index of WaitBegin
-    std::size_t end = npos;    // record index of WaitEnd; npos while still waiting
-    std::size_t effect = npos; // the lane's Acquire/Wake/Get/Joined that ended the wait
-    std::size_t cause = npos;  // the record that caused `effect` (flows), if any
+    RecordIndex begin = 0;     // record index of WaitBegin
+    RecordIndex end = npos;    // record index of WaitEnd; npos while still waiting
+    RecordIndex effect = npos; // the lane's Acquire/Wake/Get/Joined that ended the wait
+    RecordIndex cause = npos;  // the record that caused `effect` (flows), if any
 
     bool open() const { return end == npos; }
     std::int64_t duration() const { return t1 - t0; }
