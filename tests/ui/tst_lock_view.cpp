@@ -2,12 +2,9 @@
 // deadlock shows its banner and the jump button moves the playhead to the
 // moment the cycle closed (dining philosophers), handoffs animate on small
 // steps only, clicks and selection, the empty state.
-#include "model/run_model.h"
-#include "model/time_window.h"
 #include "objects/lock_canvas.h"
 #include "objects/lock_view.h"
-#include "scenario/catalog.h"
-#include "scenario/runner.h"
+#include "view_fixture.h"
 
 #include <QHelpEvent>
 #include <QLabel>
@@ -23,43 +20,12 @@ using namespace il;
 
 namespace {
 
-ui::RunDataPtr run(const char* id, std::vector<std::string> params) {
-    const scenario::Scenario* s = scenario::find_scenario(id);
-    if (!s)
-        return nullptr;
-    return ui::make_run_data(
-        scenario::run_scenario(*s, scenario::parse_params(s->info().params, params), {}), "");
-}
+using il::test::drawn;
+using il::test::first_object;
+using il::test::run_data;
 
-// More than one colour: something was drawn.
-bool drawn(const QImage& img) {
-    if (img.isNull())
-        return false;
-    const QRgb first = img.pixel(0, 0);
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3)
-            if (img.pixel(x, y) != first)
-                return true;
-    return false;
-}
-
-trace::ObjectId first_of(const trace::Snapshot& s, trace::ObjectKind kind) {
-    for (const auto& o : s.objects)
-        if (o.id && o.kind == kind)
-            return o.id;
-    return 0;
-}
-
-struct Fixture {
-    ui::RunModel model;
-    ui::TimeWindow window;
-    ui::LockView view{&model, &window};
-    explicit Fixture(ui::RunDataPtr data) {
-        model.setData(data);
-        window.setRange(data->summary.range.begin, data->summary.range.end);
-        view.resize(900, 500);
-        view.show();
-    }
+struct Fixture : il::test::ViewFixture<ui::LockView> {
+    explicit Fixture(ui::RunDataPtr data) : ViewFixture(std::move(data), QSize(900, 500)) {}
 };
 
 } // namespace
@@ -72,10 +38,10 @@ class TestLockView : public QObject {
 
 private slots:
     void initTestCase() {
-        counter_ = run("counter", {"threads=3", "increments=40", "locked=true"});
+        counter_ = run_data("counter", {"threads=3", "increments=40", "locked=true"});
         QVERIFY(counter_);
-        dining_ = run("dining-philosophers",
-                      {"philosophers=4", "variant=naive", "think_ms=1", "eat_ms=1", "pause_ms=5"});
+        dining_ = run_data("dining-philosophers", {"philosophers=4", "variant=naive", "think_ms=1",
+                                                   "eat_ms=1", "pause_ms=5"});
         QVERIFY(dining_);
     }
 
@@ -83,7 +49,7 @@ private slots:
         Fixture f(counter_);
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
         QCOMPARE(f.view.objectName(), QString("lockView"));
-        const trace::ObjectId lock = first_of(counter_->snapshot, trace::ObjectKind::Lock);
+        const trace::ObjectId lock = first_object(counter_->snapshot, trace::ObjectKind::Lock);
         QVERIFY(lock);
         QVERIFY(f.view.node(lock));
         QVERIFY(f.view.findChild<QLabel*>("lockEmptyLabel")->isHidden());
@@ -133,7 +99,7 @@ private slots:
     void clickSelectsLatestRecordOnNode() {
         Fixture f(counter_);
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
-        const trace::ObjectId lock = first_of(counter_->snapshot, trace::ObjectKind::Lock);
+        const trace::ObjectId lock = first_object(counter_->snapshot, trace::ObjectKind::Lock);
         const analysis::ObjectOwnership* own = counter_->summary.ownership_of(lock);
         QVERIFY(own && !own->holds.empty());
         const analysis::HoldInterval& h = own->holds[own->holds.size() / 2];
@@ -214,8 +180,8 @@ private slots:
 
     void selectionScrollsNodeIntoView() {
         ui::RunDataPtr many =
-            run("dining-philosophers", {"philosophers=12", "variant=ordered", "meals=1",
-                                        "think_ms=0", "eat_ms=0", "pause_ms=0"});
+            run_data("dining-philosophers", {"philosophers=12", "variant=ordered", "meals=1",
+                                             "think_ms=0", "eat_ms=0", "pause_ms=0"});
         QVERIFY(many);
         Fixture f(many);
         f.view.resize(700, 220);

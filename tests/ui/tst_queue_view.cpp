@@ -1,11 +1,8 @@
 // The queue view on real runs: the gauge follows the playhead (levels and
 // items agree with analysis), clicking the sparkline moves the playhead,
 // semaphores' free permits, the empty state.
-#include "model/run_model.h"
-#include "model/time_window.h"
 #include "objects/queue_view.h"
-#include "scenario/catalog.h"
-#include "scenario/runner.h"
+#include "view_fixture.h"
 
 #include <QLabel>
 #include <QtTest>
@@ -14,42 +11,12 @@ using namespace il;
 
 namespace {
 
-ui::RunDataPtr run(const char* id, std::vector<std::string> params) {
-    const scenario::Scenario* s = scenario::find_scenario(id);
-    if (!s)
-        return nullptr;
-    return ui::make_run_data(
-        scenario::run_scenario(*s, scenario::parse_params(s->info().params, params), {}), "");
-}
+using il::test::drawn;
+using il::test::first_object;
+using il::test::run_data;
 
-bool drawn(const QImage& img) {
-    if (img.isNull())
-        return false;
-    const QRgb first = img.pixel(0, 0);
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3)
-            if (img.pixel(x, y) != first)
-                return true;
-    return false;
-}
-
-trace::ObjectId first_of(const trace::Snapshot& s, trace::ObjectKind kind) {
-    for (const auto& o : s.objects)
-        if (o.id && o.kind == kind)
-            return o.id;
-    return 0;
-}
-
-struct Fixture {
-    ui::RunModel model;
-    ui::TimeWindow window;
-    ui::QueueView view{&model, &window};
-    explicit Fixture(ui::RunDataPtr data) {
-        model.setData(data);
-        window.setRange(data->summary.range.begin, data->summary.range.end);
-        view.resize(700, 400);
-        view.show();
-    }
+struct Fixture : il::test::ViewFixture<ui::QueueView> {
+    explicit Fixture(ui::RunDataPtr data) : ViewFixture(std::move(data), QSize(700, 400)) {}
 };
 
 } // namespace
@@ -61,7 +28,7 @@ class TestQueueView : public QObject {
 
 private slots:
     void initTestCase() {
-        pc_ = run("producer-consumer", {"items=20", "capacity=3", "work_ms=1"});
+        pc_ = run_data("producer-consumer", {"items=20", "capacity=3", "work_ms=1"});
         QVERIFY(pc_);
     }
 
@@ -70,7 +37,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
         QCOMPARE(f.view.objectName(), QString("queueView"));
         QVERIFY(f.view.findChild<QLabel*>("queueEmptyLabel")->isHidden());
-        const trace::ObjectId q = first_of(pc_->snapshot, trace::ObjectKind::Queue);
+        const trace::ObjectId q = first_object(pc_->snapshot, trace::ObjectKind::Queue);
         QVERIFY(q);
         const analysis::LevelSeries* series = pc_->summary.level_of(q);
         QVERIFY(series && series->points.size() > 10);
@@ -102,7 +69,7 @@ private slots:
     void clickingSparklineMovesPlayhead() {
         Fixture f(pc_);
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
-        const trace::ObjectId q = first_of(pc_->snapshot, trace::ObjectKind::Queue);
+        const trace::ObjectId q = first_object(pc_->snapshot, trace::ObjectKind::Queue);
         const QRect spark = f.view.canvas()->sparklineRect(q);
         QVERIFY(!spark.isEmpty());
         f.window.setPlayhead(pc_->summary.range.begin);
@@ -122,7 +89,7 @@ private slots:
     }
 
     void semaphorePermits() {
-        ui::RunDataPtr data = run("semaphore", {});
+        ui::RunDataPtr data = run_data("semaphore", {});
         QVERIFY(data);
         Fixture f(data);
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
@@ -131,7 +98,7 @@ private slots:
         QVERIFY(empty && empty->isVisible());
         QCOMPARE(empty->text(), QString("This run uses no queues"));
         QVERIFY(f.view.gauges().empty());
-        const trace::ObjectId sem = first_of(data->snapshot, trace::ObjectKind::Semaphore);
+        const trace::ObjectId sem = first_object(data->snapshot, trace::ObjectKind::Semaphore);
         QVERIFY(sem);
         QCOMPARE(f.view.permitGauges().size(), std::size_t(1));
         const analysis::LevelSeries* series = data->summary.level_of(sem);
