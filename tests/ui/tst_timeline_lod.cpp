@@ -1,6 +1,7 @@
 // LaneLod on hand-made timelines: exact runs at high zoom, merged columns at
 // low zoom (dominant class + accent rule), output bounded by the width, holds
 // and ticks, and a brute-force cross-check on a random timeline.
+#include "timeline/event_times.h"
 #include "timeline/timeline_lod.h"
 
 #include <QtTest>
@@ -11,6 +12,7 @@ using il::analysis::LaneState;
 using il::analysis::LaneTimeline;
 using il::analysis::StateInterval;
 using il::trace::WaitReason;
+using il::ui::EventTimes;
 using il::ui::kNoCategory;
 using il::ui::LaneLod;
 using il::ui::PixelRun;
@@ -423,6 +425,33 @@ private slots:
         QCOMPARE(lods[2].holds()[0].t1, std::int64_t(90));
         QVERIFY(lods[1].timeline());
         QVERIFY(lods[1].memory_bytes() > 0);
+    }
+
+    // EventTimes: 4 bytes a time when the span allows, 8 otherwise, same answers.
+    void eventTimesNarrowAndWide_data() {
+        QTest::addColumn<qint64>("spacing");
+        QTest::addColumn<bool>("narrow");
+        QTest::newRow("1 ms apart: 4 bytes") << qint64(1'000'000) << true;
+        QTest::newRow("3 s apart: over 2^32 ns, 8 bytes") << qint64(3'000'000'000) << false;
+    }
+    void eventTimesNarrowAndWide() {
+        QFETCH(qint64, spacing);
+        QFETCH(bool, narrow);
+        const std::int64_t base = 5'000'000'000'000; // CLOCK_MONOTONIC-like values
+        std::vector<std::int64_t> times;
+        for (int i = 0; i < 5; ++i)
+            times.push_back(base + i * spacing);
+        EventTimes e(times.size(), times.front(), times.back());
+        for (std::int64_t t : times)
+            e.push_back(t);
+        QCOMPARE(e.size(), times.size());
+        QCOMPARE(e.to_vector(), times);
+        QCOMPARE(e.memory_bytes(), times.size() * (narrow ? 4 : 8));
+        QCOMPARE(e.lower_bound(base), std::size_t(0));
+        QCOMPARE(e.lower_bound(base + 1), std::size_t(1));
+        QCOMPARE(e.lower_bound(base + 4 * spacing), std::size_t(4));
+        QCOMPARE(e.lower_bound(base + 4 * spacing + 1), std::size_t(5));
+        QVERIFY(EventTimes().empty());
     }
 };
 

@@ -115,9 +115,33 @@ int PixelWindow::column(std::int64_t t) const {
     return static_cast<int>(std::min<std::int64_t>(width, ((d + 1) * width - 1) / span));
 }
 
+namespace {
+EventTimes compact(const std::vector<std::int64_t>& times) {
+    EventTimes out(times.size(), times.empty() ? 0 : times.front(),
+                   times.empty() ? 0 : times.back());
+    for (std::int64_t t : times)
+        out.push_back(t);
+    return out;
+}
+} // namespace
+
 LaneLod::LaneLod(trace::LaneId lane, const analysis::LaneTimeline* timeline,
-                 std::vector<TimeSpan> holds, std::vector<std::int64_t> events)
-    : lane_(lane), timeline_(timeline), events_(std::move(events)) {
+                 std::vector<TimeSpan> holds, const std::vector<std::int64_t>& events)
+    : lane_(lane), timeline_(timeline), events_(compact(events)) {
+    build(std::move(holds));
+}
+
+LaneLod LaneLod::with_times(trace::LaneId lane, const analysis::LaneTimeline* timeline,
+                            std::vector<TimeSpan> holds, EventTimes events) {
+    LaneLod lod;
+    lod.lane_ = lane;
+    lod.timeline_ = timeline;
+    lod.events_ = std::move(events);
+    lod.build(std::move(holds));
+    return lod;
+}
+
+void LaneLod::build(std::vector<TimeSpan> holds) {
     std::sort(holds.begin(), holds.end(),
               [](const TimeSpan& a, const TimeSpan& b) { return a.t0 < b.t0; });
     for (TimeSpan h : holds) {
@@ -141,7 +165,7 @@ LaneLod::LaneLod(trace::LaneId lane, const analysis::LaneTimeline* timeline,
 
 std::size_t LaneLod::memory_bytes() const {
     return sizeof(*this) + pyramid_.memory_bytes() + holds_.capacity() * sizeof(TimeSpan) +
-           events_.capacity() * sizeof(std::int64_t) +
+           events_.memory_bytes() +
            (interval_keys_.capacity() + hold_keys_.capacity() + hold_starts_.capacity() +
             event_keys_.capacity()) *
                sizeof(std::int64_t);
@@ -338,14 +362,15 @@ std::size_t LaneLod::nearest_event(const std::vector<trace::Record>& records,
                                    std::int64_t t) const {
     if (events_.empty())
         return npos;
-    auto k = std::lower_bound(events_.begin(), events_.end(), t);
-    if (k == events_.end() || (k != events_.begin() && t - *(k - 1) <= *k - t))
+    std::size_t k = events_.lower_bound(t);
+    if (k == events_.size() || (k != 0 && t - events_[k - 1] <= events_[k] - t))
         --k;
+    const std::int64_t at = events_[k];
     // The lane's first record at that time: rarely more than a few share it.
     auto r =
-        std::lower_bound(records.begin(), records.end(), *k,
+        std::lower_bound(records.begin(), records.end(), at,
                          [](const trace::Record& rec, std::int64_t v) { return rec.t_ns < v; });
-    for (; r != records.end() && r->t_ns == *k; ++r)
+    for (; r != records.end() && r->t_ns == at; ++r)
         if (r->lane == lane_)
             return static_cast<std::size_t>(r - records.begin());
     return npos;
@@ -354,13 +379,18 @@ std::size_t LaneLod::nearest_event(const std::vector<trace::Record>& records,
 std::vector<LaneLod> build_lane_lods(const trace::Snapshot& snapshot,
                                      const analysis::Summary& summary) {
     const std::size_t lanes = snapshot.lanes.size();
+    // Records are in time order: a lane's first and last say its span.
     std::vector<std::size_t> counts(lanes, 0);
+    std::vector<std::int64_t> first(lanes, 0), last(lanes, 0);
     for (const trace::Record& r : snapshot.records)
-        if (r.lane < lanes)
-            ++counts[r.lane];
-    std::vector<std::vector<std::int64_t>> events(lanes);
+        if (r.lane < lanes) {
+            if (counts[r.lane]++ == 0)
+                first[r.lane] = r.t_ns;
+            last[r.lane] = r.t_ns;
+        }
+    std::vector<EventTimes> events(lanes);
     for (std::size_t l = 0; l < lanes; ++l)
-        events[l].reserve(counts[l]);
+        events[l] = EventTimes(counts[l], first[l], last[l]);
     for (const trace::Record& r : snapshot.records)
         if (r.lane < lanes)
             events[r.lane].push_back(r.t_ns);
@@ -373,9 +403,9 @@ std::vector<LaneLod> build_lane_lods(const trace::Snapshot& snapshot,
 
     std::vector<LaneLod> out(lanes);
     for (std::size_t l = 1; l < lanes; ++l)
-        out[l] =
-            LaneLod(static_cast<trace::LaneId>(l), summary.timeline(static_cast<trace::LaneId>(l)),
-                    std::move(holds[l]), std::move(events[l]));
+        out[l] = LaneLod::with_times(static_cast<trace::LaneId>(l),
+                                     summary.timeline(static_cast<trace::LaneId>(l)),
+                                     std::move(holds[l]), std::move(events[l]));
     return out;
 }
 

@@ -5,6 +5,8 @@
 // points into the Summary it was built from, which must outlive it.
 #pragma once
 
+#include "timeline/event_times.h"
+
 #include "analysis/stats.h"
 #include "timeline/timeline_pyramid.h"
 #include "trace/snapshot.h"
@@ -82,10 +84,14 @@ public:
     LaneLod() = default;
     // `timeline` may be null (a lane without one). `holds` in any order,
     // overlapping allowed. `events`: the times of the lane's records, ascending.
-    // The lane's own copy of its times (8 bytes a record) keeps tick queries
-    // off the records, whose lanes interleave: one cache miss per probe there.
+    // The lane's own copy of its times (4 or 8 bytes a record, EventTimes)
+    // keeps tick queries off the records, whose lanes interleave: one cache
+    // miss per probe there.
     LaneLod(trace::LaneId lane, const analysis::LaneTimeline* timeline, std::vector<TimeSpan> holds,
-            std::vector<std::int64_t> events);
+            const std::vector<std::int64_t>& events);
+    // The same from times already compact (build_lane_lods).
+    static LaneLod with_times(trace::LaneId lane, const analysis::LaneTimeline* timeline,
+                              std::vector<TimeSpan> holds, EventTimes events);
 
     // Runs ordered by x, never more than w.width of them. `out` is replaced.
     void state_runs(const PixelWindow& w, std::vector<StateRun>& out) const;
@@ -101,11 +107,12 @@ public:
     const analysis::LaneTimeline* timeline() const { return timeline_; }
     const std::vector<TimeSpan>& holds() const { return holds_; }
     trace::LaneId lane() const { return lane_; }
-    const std::vector<std::int64_t>& events() const { return events_; }
+    std::vector<std::int64_t> events() const { return events_.to_vector(); }
     std::size_t memory_bytes() const;
 
 private:
     using Durations = std::array<std::int64_t, kCategoryCount>;
+    void build(std::vector<TimeSpan> holds); // the rest of construction, once events_ is set
     std::size_t seek(std::size_t from, std::int64_t t) const;
 
     trace::LaneId lane_ = 0;
@@ -113,7 +120,7 @@ private:
     StatePyramid pyramid_;
     std::size_t tail_ = 0;        // intervals from here on are past the pyramid's blocks
     std::vector<TimeSpan> holds_; // disjoint, sorted
-    std::vector<std::int64_t> events_;
+    EventTimes events_;
     std::vector<std::int64_t> interval_keys_; // [b]: t0 of interval b * kBlock
     // [j]: the key of element j * kStride of holds_ (t1, t0) and events_.
     std::vector<std::int64_t> hold_keys_, event_keys_;
