@@ -16,4 +16,8 @@ namespace il::analysis {
 // one deadlock cycle is one finding). `summary` must be analyze(snapshot).
 std::vector<Diagnostic> diagnose(const trace::Snapshot& snapshot, const Summary& summary);
 
+// Two reports of one finding: the same kind over the same lanes and objects,
+// in any order (a cycle may be written from any of its lanes).
+bool same_finding(const Diagnostic& a, const Diagnostic& b);
+
 } // namespace il::analysis

@@ -47,19 +47,6 @@ std::string human_ns(double ns) {
 
 } // namespace
 
-namespace {
-// One finding, however it was written: the same kind over the same lanes and
-// objects, in any order (a cycle found live may start at another lane).
-bool same_finding(const analysis::Diagnostic& a, const analysis::Diagnostic& b) {
-    auto sorted = [](auto v) {
-        std::sort(v.begin(), v.end());
-        return v;
-    };
-    return a.kind == b.kind && sorted(a.lanes) == sorted(b.lanes) &&
-           sorted(a.objects) == sorted(b.objects);
-}
-} // namespace
-
 analysis::Summary summarize(const scenario::RunResult& r) {
     analysis::Summary summary = analysis::analyze(r.trace);
     summary.diagnostics = r.diagnostics;
@@ -67,8 +54,9 @@ analysis::Summary summarize(const scenario::RunResult& r) {
         // A deadlock the monitor reported live is found again in the trace:
         // keep the live report, at the trace's time for it (the live one was
         // converted with an earlier clock calibration, a few ns off).
-        auto seen = std::find_if(summary.diagnostics.begin(), summary.diagnostics.end(),
-                                 [&](const analysis::Diagnostic& e) { return same_finding(e, d); });
+        auto seen = std::find_if(
+            summary.diagnostics.begin(), summary.diagnostics.end(),
+            [&](const analysis::Diagnostic& e) { return analysis::same_finding(e, d); });
         if (seen != summary.diagnostics.end())
             seen->t_ns = d.t_ns;
         else

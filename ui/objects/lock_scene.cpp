@@ -1,5 +1,7 @@
 #include "objects/lock_scene.h"
 
+#include "analysis/diagnose.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -38,14 +40,6 @@ constexpr std::size_t kClosingScan = 1 << 16;
 // (clock calibrations differ by nanoseconds; this is generous). Lanes on a
 // cycle record nothing more once it closed, so no later wait is mistaken.
 constexpr std::int64_t kClockSkewNs = 10'000;
-
-bool same_cycle(const analysis::Diagnostic& a, const analysis::Diagnostic& b) {
-    auto sorted = [](auto v) {
-        std::sort(v.begin(), v.end());
-        return v;
-    };
-    return sorted(a.lanes) == sorted(b.lanes) && sorted(a.objects) == sorted(b.objects);
-}
 
 } // namespace
 
@@ -110,7 +104,7 @@ LockScene::LockScene(RunDataPtr data) : data_(std::move(data)) {
 
 void LockScene::add_deadlock(const analysis::Diagnostic& d) {
     for (const LockDeadlock& seen : deadlocks_)
-        if (same_cycle(*seen.diagnostic, d))
+        if (analysis::same_finding(*seen.diagnostic, d))
             return;
     LockDeadlock k;
     k.diagnostic = &d;
