@@ -7,7 +7,6 @@
 #include "events/event_log_view.h"
 #include "export/chrome_trace.h"
 #include "export/csv.h"
-#include "export/export_error.h"
 #include "model/run_model.h"
 #include "model/time_window.h"
 #include "objects/lock_view.h"
@@ -19,6 +18,7 @@
 #include "shell/language.h"
 #include "shell/screenshot.h"
 #include "style/colors.h"
+#include "style/units.h"
 #include "tables/stats_view.h"
 #include "timeline/timeline_legend.h"
 #include "timeline/timeline_view.h"
@@ -43,8 +43,17 @@
 namespace il::ui {
 
 namespace {
-QString ms(std::int64_t ns) {
-    return QString::number(double(ns) / 1e6, 'f', 2);
+std::vector<std::string> to_std(const QStringList& list) {
+    std::vector<std::string> out;
+    for (const QString& a : list)
+        out.push_back(a.toStdString());
+    return out;
+}
+QStringList to_qt(const std::vector<std::string>& list) {
+    QStringList out;
+    for (const auto& a : list)
+        out << QString::fromStdString(a);
+    return out;
 }
 } // namespace
 
@@ -265,12 +274,8 @@ void MainWindow::selectScenario(const QString& id, const QStringList& assignment
         return;
     browser_->setCurrentScenario(id);
     show_scenario(id);
-    if (!assignments.isEmpty()) {
-        std::vector<std::string> list;
-        for (const QString& a : assignments)
-            list.push_back(a.toStdString());
-        params_->setAssignments(list);
-    }
+    if (!assignments.isEmpty())
+        params_->setAssignments(to_std(assignments));
 }
 
 QString MainWindow::currentScenario() const {
@@ -285,23 +290,13 @@ void MainWindow::show_scenario(const QString& id) {
     const scenario::Scenario* s = scenario::find_scenario(id.toStdString());
     if (!s || id == shown_scenario_)
         return;
-    if (!shown_scenario_.isEmpty()) {
-        QSettings settings;
-        std::vector<std::string> old = params_->assignments();
-        QStringList list;
-        for (const auto& a : old)
-            list << QString::fromStdString(a);
-        settings.setValue("params/" + shown_scenario_, list);
-    }
+    remember_params();
     shown_scenario_ = id;
     page_->setScenario(id);
     params_->setSpecs(s->info().params);
-    QStringList saved = QSettings().value("params/" + id).toStringList();
-    std::vector<std::string> list;
-    for (const QString& a : saved)
-        list.push_back(a.toStdString());
-    if (!list.empty())
-        params_->setAssignments(list);
+    const QStringList saved = QSettings().value("params/" + id).toStringList();
+    if (!saved.isEmpty())
+        params_->setAssignments(to_std(saved));
     if (auto* about = findChild<QDockWidget*>("aboutDock"))
         about->raise(); // a new scenario: read what it is about first
     if (!isRunning())
@@ -376,9 +371,10 @@ void MainWindow::on_finished() {
     const QColor c = ok ? state_color(analysis::LaneState::Running) : deadlock_color();
     outcome_->setStyleSheet(
         QString("QLabel#outcomeLabel { border-left: 6px solid %1; }").arg(c.name()));
-    outcome_->setText(tr("%1 — %2 (%3 ms, %Ln event(s))", "", int(d->snapshot.records.size()))
+    outcome_->setText(tr("%1 — %2 (%3, %Ln event(s))", "", int(d->snapshot.records.size()))
                           .arg(ok ? tr("OK") : tr("NOT OK"),
-                               QString::fromStdString(d->outcome.message), ms(d->duration_ns)));
+                               QString::fromStdString(d->outcome.message),
+                               duration_text(d->duration_ns)));
     if (!d->summary.diagnostics.empty())
         findChild<QDockWidget*>("diagnosticsDock")->raise();
     raise_object_view();
@@ -480,11 +476,12 @@ void MainWindow::save_settings() const {
     settings.setValue("window/state", saveState());
     settings.setValue("playback/speed", playback_->speed());
     settings.setValue("scenario/last", shown_scenario_);
-    QStringList list;
-    for (const auto& a : params_->assignments())
-        list << QString::fromStdString(a);
+    remember_params();
+}
+
+void MainWindow::remember_params() const {
     if (!shown_scenario_.isEmpty())
-        settings.setValue("params/" + shown_scenario_, list);
+        QSettings().setValue("params/" + shown_scenario_, to_qt(params_->assignments()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -69,6 +69,7 @@ private:
     void save_screenshot();
     void restore_settings();
     void save_settings() const;
+    void remember_params() const; // the shown scenario's parameters, for next time
 
     RunModel* run_model_ = nullptr;
     TimeWindow* window_ = nullptr;

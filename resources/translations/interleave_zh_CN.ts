@@ -1064,12 +1064,6 @@
         <source>Running %1…</source>
         <translation>正在运行 %1…</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 — %2 (%3 ms, %Ln event(s))</source>
-        <translation>
-            <numerusform>%1 — %2（%3 ms，%Ln 个事件）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>OK</source>
         <translation>正常</translation>
@@ -1127,6 +1121,12 @@
     <message>
         <source>Images (*.png *.jpg)</source>
         <translation>图像 (*.png *.jpg)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 (%3, %Ln event(s))</source>
+        <translation>
+            <numerusform>%1 — %2（%3，%Ln 个事件）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
