@@ -54,6 +54,8 @@ FlowKind flow_kind_of(Kind cause) {
         return FlowKind::SetWake;
     case Kind::Put:
         return FlowKind::PutGet;
+    case Kind::Send:
+        return FlowKind::SendReceive;
     default:
         return FlowKind::LaneEndJoined;
     }
@@ -135,6 +137,8 @@ std::string_view flow_kind_name(FlowKind k) {
         return "put_get";
     case FlowKind::LaneEndJoined:
         return "lane_end_joined";
+    case FlowKind::SendReceive:
+        return "send_receive";
     }
     return "unknown";
 }

@@ -19,7 +19,8 @@ enum class FlowKind : std::uint8_t {
     NotifyWake,     // Condition.notify woke a waiter
     SetWake,        // an Event / Future / Barrier trip woke a waiter
     PutGet,         // an item went through a queue
-    LaneEndJoined,  // join() returned because the lane ended
+    LaneEndJoined,  // join() returned because the lane ended (or an awaited task finished)
+    SendReceive,    // a message went from one process to another
 };
 
 struct Flow {

@@ -54,6 +54,14 @@ std::string_view kind_name(Kind k) {
         return "write";
     case Kind::Mark:
         return "mark";
+    case Kind::Send:
+        return "send";
+    case Kind::Receive:
+        return "receive";
+    case Kind::Resume:
+        return "resume";
+    case Kind::Suspend:
+        return "suspend";
     }
     return "unknown";
 }
@@ -84,6 +92,12 @@ std::string_view wait_reason_name(WaitReason r) {
         return "gil";
     case WaitReason::Io:
         return "io";
+    case WaitReason::Send:
+        return "send";
+    case WaitReason::Receive:
+        return "receive";
+    case WaitReason::Await:
+        return "await";
     }
     return "unknown";
 }

@@ -21,9 +21,9 @@ using ObjectId = std::uint32_t; // index into Registry objects; 0 is "no object"
 // So every arrow is "the cause record with (object, token) == the effect's".
 enum class Kind : std::uint16_t {
     // Lane lifecycle. `object` is the lane's own object (ObjectKind::Lane).
-    LaneStart = 1, // b = OS thread id (low 32 bits)
-    LaneEnd,       // cause: a = token; c = LaneEndReason
-    Joined,        // effect on the joined lane's object: a = LaneEnd token
+    LaneStart = 1, // b = OS thread id (low 32 bits); a process's main lane: a = pid
+    LaneEnd, // cause: a = token; c = LaneEndReason; b = exit status (Exited) or signal (Killed)
+    Joined,  // effect on the joined lane's object: a = LaneEnd token
 
     // Blocking. Every blocked span is WaitBegin .. WaitEnd on one object.
     WaitBegin,  // c = WaitReason; b = how many things are awaited (as_completed/wait), else 0
@@ -61,6 +61,14 @@ enum class Kind : std::uint16_t {
 
     // Free annotation by a scenario: object = an Annotation object (its text); a = value.
     Mark,
+
+    // Messages between processes (Pipe, and any channel without queue levels).
+    Send,    // cause: a = the message's sequence number on its object (token); b = bytes
+    Receive, // effect: a = sequence number of the message received; b = bytes
+
+    // An event loop running coroutines, on the loop thread's own lane.
+    Resume,  // the loop resumes a coroutine: object = the coroutine lane's object
+    Suspend, // the coroutine gave the loop back: object = the same; c = 1 if it finished
 };
 
 // Why a lane is blocked (WaitBegin.c).
@@ -77,6 +85,9 @@ enum class WaitReason : std::uint16_t {
     Future,
     Gil,
     Io,
+    Send,    // a pipe or channel is full
+    Receive, // waiting for a message (Pipe, process Queue, connection)
+    Await,   // a coroutine awaits a task, a gather or another coroutine-only thing
 };
 
 // How a blocked span ended (WaitEnd.c).
@@ -91,6 +102,9 @@ enum class LaneEndReason : std::uint16_t {
     Returned = 0,
     Raised,    // the lane's function threw
     Cancelled, // the run was stopped while it ran
+    Exited,    // a process exited on its own: b = exit status
+    Killed,    // a process was ended by a signal: b = signal number
+    Abandoned, // a coroutine destroyed before it finished (never awaited or its loop stopped)
 };
 
 // A plain 32-byte record. Field meanings per Kind are listed above.
@@ -113,10 +127,11 @@ std::string_view wait_result_name(WaitResult r);
 // True for kinds whose `a` is a cause token / an effect's cause token.
 constexpr bool is_cause(Kind k) {
     return k == Kind::LaneEnd || k == Kind::Release || k == Kind::Notify || k == Kind::Set ||
-           k == Kind::Put;
+           k == Kind::Put || k == Kind::Send;
 }
 constexpr bool is_effect(Kind k) {
-    return k == Kind::Joined || k == Kind::Acquire || k == Kind::Wake || k == Kind::Get;
+    return k == Kind::Joined || k == Kind::Acquire || k == Kind::Wake || k == Kind::Get ||
+           k == Kind::Receive;
 }
 
 } // namespace il::trace

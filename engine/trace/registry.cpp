@@ -102,6 +102,14 @@ std::string_view object_kind_name(ObjectKind k) {
         return "variable";
     case ObjectKind::Annotation:
         return "annotation";
+    case ObjectKind::Pipe:
+        return "pipe";
+    case ObjectKind::SharedMemory:
+        return "shared_memory";
+    case ObjectKind::Loop:
+        return "loop";
+    case ObjectKind::Socket:
+        return "socket";
     }
     return "unknown";
 }

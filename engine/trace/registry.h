@@ -24,8 +24,12 @@ enum class ObjectKind : std::uint16_t {
     Queue,
     Future,
     Executor,
-    Variable,   // a shared variable a scenario instruments on purpose
-    Annotation, // a scenario's note; its text is the name
+    Variable,     // a shared variable a scenario instruments on purpose
+    Annotation,   // a scenario's note; its text is the name
+    Pipe,         // a channel between processes (multiprocessing.Pipe / a Queue's pipe)
+    SharedMemory, // a Value or Array in shared memory; capacity: elements
+    Loop,         // an event loop
+    Socket,       // a connection or listening socket (I/O waits name it)
 };
 
 enum class QueueOrder : std::uint16_t { Fifo = 0, Lifo, Priority };

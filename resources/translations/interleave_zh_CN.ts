@@ -95,6 +95,22 @@
         <source>end → join</source>
         <translation>结束 → join</translation>
     </message>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>await</source>
+        <translation>await 等待</translation>
+    </message>
+    <message>
+        <source>send → receive</source>
+        <translation>发送 → 接收</translation>
+    </message>
 </context>
 <context>
     <name>il::ui::DiagnosticsPanel</name>
@@ -682,6 +698,90 @@
     <message>
         <source>%1: %2 on %3</source>
         <translation>%1：%3 上的 %2</translation>
+    </message>
+    <message>
+        <source>%1 waits to send on %2 (it is full)</source>
+        <translation>%1 等待在 %2 上发送（已满）</translation>
+    </message>
+    <message>
+        <source>%1 waits for a message on %2</source>
+        <translation>%1 等待 %2 上的消息</translation>
+    </message>
+    <message>
+        <source>%1 awaits %2</source>
+        <translation>%1 await %2</translation>
+    </message>
+    <message>
+        <source>%1 exited with status %2</source>
+        <translation>%1 退出，状态码 %2</translation>
+    </message>
+    <message>
+        <source>%1 exited</source>
+        <translation>%1 已退出</translation>
+    </message>
+    <message>
+        <source>%1 was killed by signal %2</source>
+        <translation>%1 被信号 %2 杀死</translation>
+    </message>
+    <message>
+        <source>%1 was destroyed before it finished</source>
+        <translation>%1 在结束前被销毁</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation>事件循环</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>%1 sent message #%2 on %3 (%4 bytes)</source>
+        <translation>%1 在 %3 上发送了消息 #%2（%4 字节）</translation>
+    </message>
+    <message>
+        <source>%1 received message #%2 on %3, sent by %4 (%5 bytes)</source>
+        <translation>%1 在 %3 上收到消息 #%2，由 %4 发送（%5 字节）</translation>
+    </message>
+    <message>
+        <source>%1 received message #%2 on %3 (%4 bytes)</source>
+        <translation>%1 在 %3 上收到消息 #%2（%4 字节）</translation>
+    </message>
+    <message>
+        <source>%1 runs %2</source>
+        <translation>%1 运行 %2</translation>
+    </message>
+    <message>
+        <source>%1 is back: %2 finished</source>
+        <translation>%1 收回控制：%2 已结束</translation>
+    </message>
+    <message>
+        <source>%1 is back: %2 suspended</source>
+        <translation>%1 收回控制：%2 已挂起</translation>
     </message>
 </context>
 <context>

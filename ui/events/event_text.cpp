@@ -77,6 +77,12 @@ QString describe_wait(const QString& who, const QString& what, const Record& r) 
     case R::Io:
         return what.isEmpty() ? EventText::tr("%1 waits for I/O").arg(who)
                               : EventText::tr("%1 waits for I/O on %2").arg(who, what);
+    case R::Send:
+        return EventText::tr("%1 waits to send on %2 (it is full)").arg(who, what);
+    case R::Receive:
+        return EventText::tr("%1 waits for a message on %2").arg(who, what);
+    case R::Await:
+        return EventText::tr("%1 awaits %2").arg(who, what);
     }
     return EventText::tr("%1 waits on %2").arg(who, what);
 }
@@ -176,6 +182,13 @@ QString describe_lane_end(const QString& who, const Record& r) {
         return EventText::tr("%1 ended with an exception").arg(who);
     case trace::LaneEndReason::Cancelled:
         return EventText::tr("%1 was stopped with the run").arg(who);
+    case trace::LaneEndReason::Exited:
+        return r.b != 0 ? EventText::tr("%1 exited with status %2").arg(who, num(r.b))
+                        : EventText::tr("%1 exited").arg(who);
+    case trace::LaneEndReason::Killed:
+        return EventText::tr("%1 was killed by signal %2").arg(who, num(r.b));
+    case trace::LaneEndReason::Abandoned:
+        return EventText::tr("%1 was destroyed before it finished").arg(who);
     }
     return EventText::tr("%1 finished").arg(who);
 }
@@ -234,6 +247,14 @@ QString event_kind_label(trace::Kind kind) {
         return EventText::tr("Write");
     case Kind::Mark:
         return EventText::tr("Mark");
+    case Kind::Send:
+        return EventText::tr("Send");
+    case Kind::Receive:
+        return EventText::tr("Receive");
+    case Kind::Resume:
+        return EventText::tr("Resume");
+    case Kind::Suspend:
+        return EventText::tr("Suspend");
     }
     return EventText::tr("Event %1").arg(static_cast<int>(kind));
 }
@@ -266,6 +287,14 @@ QString object_kind_label(trace::ObjectKind kind) {
         return EventText::tr("variable");
     case ObjectKind::Annotation:
         return EventText::tr("note");
+    case ObjectKind::Pipe:
+        return EventText::tr("pipe");
+    case ObjectKind::SharedMemory:
+        return EventText::tr("shared memory");
+    case ObjectKind::Loop:
+        return EventText::tr("event loop");
+    case ObjectKind::Socket:
+        return EventText::tr("socket");
     }
     return EventText::tr("object");
 }
@@ -374,6 +403,19 @@ QString describe_event(const RunData& data, std::size_t record) {
     case Kind::Mark:
         return r.a != 0 ? EventText::tr("%1: %2 (%3)").arg(who, object_label(s, r.object), num(r.a))
                         : EventText::tr("%1: %2").arg(who, object_label(s, r.object));
+    case Kind::Send:
+        return EventText::tr("%1 sent message #%2 on %3 (%4 bytes)")
+            .arg(who, num(r.a), what, num(r.b));
+    case Kind::Receive:
+        return flow ? EventText::tr("%1 received message #%2 on %3, sent by %4 (%5 bytes)")
+                          .arg(who, num(r.a), what, by, num(r.b))
+                    : EventText::tr("%1 received message #%2 on %3 (%4 bytes)")
+                          .arg(who, num(r.a), what, num(r.b));
+    case Kind::Resume:
+        return EventText::tr("%1 runs %2").arg(who, what);
+    case Kind::Suspend:
+        return r.c != 0 ? EventText::tr("%1 is back: %2 finished").arg(who, what)
+                        : EventText::tr("%1 is back: %2 suspended").arg(who, what);
     }
     return EventText::tr("%1: %2 on %3").arg(who, event_kind_label(r.kind), what);
 }

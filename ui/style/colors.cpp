@@ -60,6 +60,11 @@ QColor blocked_color(trace::WaitReason reason) {
         return pick(QColor(0xa5, 0xd6, 0xa7), QColor(0x2f, 0x5f, 0x38));
     case R::Io:
         return pick(QColor(0x00, 0x83, 0x8f), QColor(0x26, 0xa6, 0xb0));
+    case R::Send:
+    case R::Receive:
+        return pick(QColor(0x2e, 0x7d, 0x32), QColor(0x66, 0xbb, 0x6a));
+    case R::Await:
+        return pick(QColor(0x45, 0x5a, 0x64), QColor(0x90, 0xa4, 0xae));
     }
     return state_color(analysis::LaneState::Blocked);
 }
@@ -83,6 +88,8 @@ QColor flow_color(analysis::FlowKind kind) {
         return pick(QColor(0xe6, 0x51, 0x00), QColor(0xff, 0xb7, 0x4d));
     case F::LaneEndJoined:
         return pick(QColor(0x0d, 0x47, 0xa1), QColor(0x90, 0xca, 0xf9));
+    case F::SendReceive:
+        return pick(QColor(0x1b, 0x5e, 0x20), QColor(0xa5, 0xd6, 0xa7));
     }
     return Qt::black;
 }
@@ -146,6 +153,12 @@ QString wait_reason_label(trace::WaitReason reason) {
         return QCoreApplication::translate("il::ui::Colors", "GIL");
     case R::Io:
         return QCoreApplication::translate("il::ui::Colors", "I/O");
+    case R::Send:
+        return QCoreApplication::translate("il::ui::Colors", "send");
+    case R::Receive:
+        return QCoreApplication::translate("il::ui::Colors", "receive");
+    case R::Await:
+        return QCoreApplication::translate("il::ui::Colors", "await");
     }
     return {};
 }
@@ -163,6 +176,8 @@ QString flow_label(analysis::FlowKind kind) {
         return QCoreApplication::translate("il::ui::Colors", "put → get");
     case F::LaneEndJoined:
         return QCoreApplication::translate("il::ui::Colors", "end → join");
+    case F::SendReceive:
+        return QCoreApplication::translate("il::ui::Colors", "send → receive");
     }
     return {};
 }

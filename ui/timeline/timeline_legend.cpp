@@ -98,18 +98,20 @@ void TimelineLegend::populate() {
     heading(tr("Blocked on"));
     // Reasons that share a colour appear once (queue put/get/join, join/future).
     QList<QWidget*> blocked;
-    for (WaitReason r : {WaitReason::Lock, WaitReason::Semaphore, WaitReason::Condition,
-                         WaitReason::Event, WaitReason::QueueGet, WaitReason::Barrier,
-                         WaitReason::Join, WaitReason::Future, WaitReason::Io})
+    for (WaitReason r :
+         {WaitReason::Lock, WaitReason::Semaphore, WaitReason::Condition, WaitReason::Event,
+          WaitReason::QueueGet, WaitReason::Barrier, WaitReason::Join, WaitReason::Future,
+          WaitReason::Io, WaitReason::Receive, WaitReason::Await})
         blocked << item(blocked_color(r), Swatch::Bar,
                         r == WaitReason::QueueGet ? tr("Queue") : wait_reason_label(r));
     line(blocked);
 
     heading(tr("Arrows"));
     QList<QWidget*> flows;
-    for (analysis::FlowKind k : {analysis::FlowKind::ReleaseAcquire, analysis::FlowKind::NotifyWake,
-                                 analysis::FlowKind::SetWake, analysis::FlowKind::PutGet,
-                                 analysis::FlowKind::LaneEndJoined})
+    for (analysis::FlowKind k :
+         {analysis::FlowKind::ReleaseAcquire, analysis::FlowKind::NotifyWake,
+          analysis::FlowKind::SetWake, analysis::FlowKind::PutGet,
+          analysis::FlowKind::LaneEndJoined, analysis::FlowKind::SendReceive})
         flows << item(flow_color(k), Swatch::Arrow, flow_label(k));
     line(flows);
     grid_->setColumnStretch(1, 1);
