@@ -161,6 +161,7 @@ Summary analyze(const trace::Snapshot& snapshot) {
     for (LevelSeries& l : s.levels)
         l.points.shrink_to_fit();
     s.stats = statistics(snapshot, s.waits, s.timelines, s.ownership, s.levels);
+    s.loops = loop_runs(snapshot);
     return s;
 }
 
@@ -175,6 +176,12 @@ template <class T> const T* find_by_object(const std::vector<T>& v, trace::Objec
     return it != v.end() && it->object == id ? &*it : nullptr;
 }
 } // namespace
+
+const LoopLane* Summary::loop_of(trace::LaneId lane) const {
+    auto it = std::lower_bound(loops.begin(), loops.end(), lane,
+                               [](const LoopLane& l, trace::LaneId v) { return l.loop < v; });
+    return it != loops.end() && it->loop == lane ? &*it : nullptr;
+}
 
 const ObjectOwnership* Summary::ownership_of(trace::ObjectId object) const {
     return find_by_object(ownership, object);

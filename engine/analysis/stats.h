@@ -7,6 +7,7 @@
 #include "analysis/distribution.h"
 #include "analysis/flows.h"
 #include "analysis/levels.h"
+#include "analysis/loop_runs.h"
 #include "analysis/ownership.h"
 #include "analysis/states.h"
 #include "analysis/time_range.h"
@@ -88,6 +89,7 @@ struct Summary {
     std::vector<ObjectOwnership> ownership;
     std::vector<LevelSeries> levels;
     Stats stats;
+    std::vector<LoopLane> loops; // event loop lanes and the coroutine steps they ran
     // Findings for people (deadlocks, ...). analyze() finds none yet; a
     // detector may append here, and exporters show what is present.
     std::vector<Diagnostic> diagnostics;
@@ -96,6 +98,7 @@ struct Summary {
     const LaneTimeline* timeline(trace::LaneId lane) const;
     const ObjectOwnership* ownership_of(trace::ObjectId object) const;
     const LevelSeries* level_of(trace::ObjectId object) const;
+    const LoopLane* loop_of(trace::LaneId lane) const;
 };
 
 // O(n log n) in the number of records.

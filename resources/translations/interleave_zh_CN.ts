@@ -1621,6 +1621,10 @@
         <source>Arrows</source>
         <translation>箭头</translation>
     </message>
+    <message>
+        <source>Loop runs a coroutine</source>
+        <translation>事件循环运行协程</translation>
+    </message>
 </context>
 <context>
     <name>il::ui::TimelinePainter</name>
@@ -1674,6 +1678,14 @@
     <message>
         <source>holds %1</source>
         <translation>持有 %1</translation>
+    </message>
+    <message>
+        <source>runs %1 (a step of %2)</source>
+        <translation>正在运行 %1（一步，耗时 %2）</translation>
+    </message>
+    <message>
+        <source>runs no coroutine</source>
+        <translation>未运行任何协程</translation>
     </message>
 </context>
 <context>

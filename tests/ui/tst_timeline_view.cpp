@@ -58,6 +58,39 @@ il::ui::RunDataPtr lock_relay(int lanes, int handoffs) {
     return data;
 }
 
+// An event loop lane running two coroutines in turns: a (0-40 us, 60-100 us)
+// and b (40-60 us), then idle until 200 us.
+il::ui::RunDataPtr loop_steps() {
+    il::trace::Snapshot s;
+    s.lanes.resize(4);
+    s.objects.resize(4);
+    const char* names[] = {"", "loop", "task-a", "task-b"};
+    for (int l = 1; l <= 3; ++l) {
+        s.lanes[l] = {il::trace::LaneId(l),
+                      names[l],
+                      l == 1 ? il::trace::LaneKind::Thread : il::trace::LaneKind::Coroutine,
+                      il::trace::ObjectId(l),
+                      7,
+                      l == 1 ? 0u : 1u};
+        s.objects[l] = {il::trace::ObjectId(l), il::trace::ObjectKind::Lane, names[l], 0, 0, 0,
+                        il::trace::LaneId(l)};
+    }
+    auto step = [&](std::int64_t t0, std::int64_t t1, il::trace::LaneId task) {
+        s.records.push_back({t0, 1, il::trace::ObjectId(task), Kind::Resume, 0, 0, 0});
+        s.records.push_back({t1, 1, il::trace::ObjectId(task), Kind::Suspend, 0, 0, 0});
+    };
+    step(0, 40'000, 2);
+    step(40'000, 60'000, 3);
+    step(60'000, 100'000, 2);
+    s.start_ns = 0;
+    s.end_ns = 200'000;
+    s.finished = true;
+    auto data = std::make_shared<RunData>();
+    data->summary = il::analysis::analyze(s);
+    data->snapshot = std::move(s);
+    return data;
+}
+
 struct Fixture {
     RunModel model;
     TimeWindow window;
@@ -185,6 +218,33 @@ private slots:
             il::analysis::state_at(*data_->summary.timeline(lane), f.view.timeAtX(at.x()));
         QVERIFY(iv);
         QVERIFY2(text.contains(il::ui::state_label(iv->state)), qPrintable(text));
+        QToolTip::hideText();
+    }
+
+    // The loop's lane names the coroutine it runs: its strip takes the
+    // coroutine's colour, and the tooltip says which one and for how long.
+    void loopLaneShowsTheCoroutineItRuns() {
+        auto data = loop_steps();
+        Fixture f(data);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+        const QRect bar = f.view.laneBarRect(1);
+        const QImage image = f.view.grab().toImage();
+        auto strip_color_at = [&](std::int64_t t) {
+            const int x = qRound(bar.left() + double(t - f.window.windowStart()) * bar.width() /
+                                                  double(f.window.windowSpan()));
+            return QColor(image.pixel(x, bar.bottom() + 3));
+        };
+        QCOMPARE(strip_color_at(20'000), il::ui::loop_step_color(2));
+        QCOMPARE(strip_color_at(50'000), il::ui::loop_step_color(3));
+        QVERIFY(strip_color_at(150'000) != il::ui::loop_step_color(2));
+
+        const int x = qRound(bar.left() + double(50'000 - f.window.windowStart()) * bar.width() /
+                                              double(f.window.windowSpan()));
+        const QPoint at(x, bar.center().y());
+        QHelpEvent help(QEvent::ToolTip, at, f.view.mapToGlobal(at));
+        QApplication::sendEvent(&f.view, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains("runs task-b"), qPrintable(QToolTip::text()));
         QToolTip::hideText();
     }
 

@@ -4,6 +4,8 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <iterator>
+
 namespace il::ui {
 
 namespace {
@@ -105,6 +107,17 @@ QColor playhead_color() {
 }
 QColor lock_held_color() {
     return pick(QColor(0xff, 0x8f, 0x00), QColor(0xff, 0xb3, 0x00));
+}
+
+QColor loop_step_color(trace::LaneId task) {
+    static const QColor light[] = {QColor(0x00, 0x69, 0x5c), QColor(0x6a, 0x1b, 0x9a),
+                                   QColor(0xef, 0x6c, 0x00), QColor(0x15, 0x65, 0xc0),
+                                   QColor(0xad, 0x14, 0x57), QColor(0x55, 0x8b, 0x2f)};
+    static const QColor dark[] = {QColor(0x4d, 0xb6, 0xac), QColor(0xba, 0x68, 0xc8),
+                                  QColor(0xff, 0xb7, 0x4d), QColor(0x64, 0xb5, 0xf6),
+                                  QColor(0xf0, 0x62, 0x92), QColor(0xae, 0xd5, 0x81)};
+    const std::size_t i = task % std::size(light);
+    return pick(light[i], dark[i]);
 }
 
 QString state_label(analysis::LaneState state) {

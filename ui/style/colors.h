@@ -25,6 +25,10 @@ QColor deadlock_color();  // cycles, banners
 QColor selection_color(); // the selected event / lane
 QColor playhead_color();
 QColor lock_held_color(); // "lock held" spans under a lane
+// The coroutine an event loop runs, under the loop's lane: one of a few
+// distinct hues per coroutine lane, so consecutive steps of different tasks
+// tell apart.
+QColor loop_step_color(trace::LaneId task);
 
 // Translated, for legends, tooltips and tables ("Running", "Blocked", ...).
 QString state_label(analysis::LaneState state);

@@ -93,6 +93,8 @@ void TimelineLegend::populate() {
                         LaneState::NotStarted, LaneState::Done})
         states << item(state_color(s), Swatch::Bar, state_label(s));
     states << item(lock_held_color(), Swatch::Strip, tr("Lock held"));
+    // Under an event loop's lane the strip names the coroutine it runs, one hue each.
+    states << item(loop_step_color(0), Swatch::Strip, tr("Loop runs a coroutine"));
     line(states);
 
     heading(tr("Blocked on"));

@@ -81,6 +81,7 @@ TimelinePainter::Stats TimelinePainter::paint(QPainter& p, const TimelineScene& 
     if (s.snapshot && s.summary && s.lods && s.layout && s.t1 > s.t0) {
         p.setClipRect(s.lane_area());
         paint_rows(p, s, pal, stats);
+        paint_loop_steps(p, s, pal);
         paint_arrows(p, s, stats);
         paint_selection(p, s);
         p.setClipping(false);
@@ -169,6 +170,56 @@ void TimelinePainter::paint_rows(QPainter& p, const TimelineScene& s, const QPal
     batch(ticks_, with_alpha(pal.color(QPalette::Text), 70));
     batch(headers_, pal.color(QPalette::Button));
     p.setBrush(Qt::NoBrush);
+}
+
+// An event loop's lane says which coroutine it runs: each step is a stretch
+// of the strip under the bar in that coroutine's colour, named inside the bar
+// when there is room. Steps narrower than a pixel share it: after drawing one,
+// the next search starts at the following column, so a frame costs
+// O(width log n) however many steps the window holds.
+void TimelinePainter::paint_loop_steps(QPainter& p, const TimelineScene& s, const QPalette& pal) {
+    if (s.summary->loops.empty())
+        return;
+    const TimelineMetrics& m = s.layout->metrics();
+    const QFontMetrics fm = p.fontMetrics();
+    const int min_label = fm.horizontalAdvance(QStringLiteral("MMMM"));
+    const auto [first, last] = visible_rows(s);
+    for (std::size_t r = first; r < last; ++r) {
+        const TimelineRow& row = s.layout->rows()[r];
+        if (row.kind == TimelineRow::Kind::Process)
+            continue;
+        const analysis::LoopLane* loop = s.summary->loop_of(row.lane);
+        if (!loop)
+            continue;
+        const int top = s.row_top(row);
+        const int strip = row.strip_top(m) - row.y + top;
+        const int bar = row.bar_top(m) - row.y + top;
+        const auto& runs = loop->runs;
+        std::int64_t from = s.t0;
+        while (true) {
+            auto it = std::upper_bound(
+                runs.begin(), runs.end(), from,
+                [](std::int64_t v, const analysis::LoopRun& x) { return v < x.t1; });
+            if (it == runs.end() || it->t0 >= s.t1)
+                break;
+            const int x0 = static_cast<int>(std::floor(s.x_of(std::max(it->t0, s.t0))));
+            const int x1 =
+                std::max(x0 + 1, static_cast<int>(std::ceil(s.x_of(std::min(it->t1, s.t1)))));
+            const QColor color = loop_step_color(it->task);
+            p.fillRect(QRect(x0, strip, x1 - x0, m.strip_height), color);
+            if (x1 - x0 >= min_label) {
+                const trace::LaneInfo* task = s.snapshot->lane(it->task);
+                const QString name = task ? QString::fromStdString(task->name) : QString();
+                const QRect box(x0 + 2, bar, x1 - x0 - 4, m.bar_height);
+                p.setPen(pal.color(QPalette::Base));
+                p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft,
+                           fm.elidedText(name, Qt::ElideRight, box.width()));
+            }
+            // Next: the first step still running after this column.
+            from = std::max(it->t1, s.time_at(x1));
+        }
+    }
+    p.setPen(Qt::NoPen);
 }
 
 void TimelinePainter::paint_arrows(QPainter& p, const TimelineScene& s, Stats& stats) {

@@ -66,6 +66,7 @@ public:
 
 private:
     void paint_rows(QPainter& p, const TimelineScene& s, const QPalette& pal, Stats& stats);
+    void paint_loop_steps(QPainter& p, const TimelineScene& s, const QPalette& pal);
     void paint_arrows(QPainter& p, const TimelineScene& s, Stats& stats);
     void paint_selection(QPainter& p, const TimelineScene& s);
     void paint_names(QPainter& p, const TimelineScene& s, const QPalette& pal);

@@ -335,6 +335,16 @@ QString TimelineView::lane_tooltip(trace::LaneId lane, std::int64_t t, bool on_s
                     tr("%n state change(s) in this pixel: zoom in", "", int(hi - lo - 1)) +
                     QStringLiteral("</i>");
     }
+    if (const analysis::LoopLane* loop = data_->summary.loop_of(lane)) {
+        const analysis::LoopRun* step = analysis::run_at(*loop, t);
+        const trace::LaneInfo* task = step ? data_->snapshot.lane(step->task) : nullptr;
+        text += QStringLiteral("<br>") +
+                (task ? tr("runs %1 (a step of %2)")
+                            .arg(QString::fromStdString(task->name).toHtmlEscaped(),
+                                 duration_text(step->duration()))
+                      : tr("runs no coroutine"));
+        return text;
+    }
     if (on_strip) {
         QStringList held;
         for (const analysis::ObjectOwnership& o : data_->summary.ownership)
