@@ -233,6 +233,34 @@ if has $T BM_ThreadPoolSubmitResultWarm; then
     echo "| same, fresh trace pages | $(ns "$(val $T BM_ThreadPoolSubmitResult real_time)")$(err $T BM_ThreadPoolSubmitResult) | $base | — |"
 fi
 
+P=bench_process
+PP=bench_process_pool
+C=bench_coro
+if has $PP BM_ProcessPoolSubmitResult; then
+    v=$(val $PP BM_ProcessPoolSubmitResult real_time)
+    base="in-process \`ThreadPoolExecutor\` $(ns "$(val $PP BM_ThreadPoolSubmitResult real_time)")"
+    cpy=$(val python_process_pool python_process_pool_per_task ns)
+    [[ -n $cpy ]] && base="$base; CPython \`ProcessPoolExecutor\` $(ns "$cpy")"
+    echo "| \`ProcessPoolExecutor\` submit + result, tiny task, 2 worker processes (start and shutdown included) | $(ns "$v")$(err $PP BM_ProcessPoolSubmitResult) | $base | $(target "$(awk -v v="$v" 'BEGIN { print v / 1e3 }')" 30 µs) |"
+fi
+if has $P BM_WorkerStart; then
+    v=$(val $P BM_WorkerStart real_time)
+    base="\`posix_spawn\` of /bin/true + wait $(ns "$(val $P BM_PosixSpawnTrueBaseline real_time)")"
+    cpy=$(val python_process_pool python_process_pool_worker_start_spawn ns)
+    [[ -n $cpy ]] && base="$base; CPython pool worker, spawn $(ns "$cpy") / fork $(ns "$(val python_process_pool python_process_pool_worker_start_fork ns)")"
+    echo "| worker process start: spawn, first record seen, exit, join | $(ns "$v")$(err $P BM_WorkerStart) | $base | $(target "$(awk -v v="$v" 'BEGIN { print v / 1e6 }')" 5 ms) |"
+    has $PP BM_ProcessPoolWorkerStart &&
+        echo "| pool worker start: new pool to first result | $(ns "$(val $PP BM_ProcessPoolWorkerStart real_time)") | — | $(target "$(awk -v v="$(val $PP BM_ProcessPoolWorkerStart real_time)" 'BEGIN { print v / 1e6 }')" 5 ms) |"
+    echo "| \`Pipe\` round trip between two processes, recorded | $(ns "$(val $P BM_PipeRoundTrip real_time)")$(err $P BM_PipeRoundTrip) | raw socketpair $(ns "$(val $P BM_RawSocketpairRoundTripBaseline real_time)") | — |"
+fi
+if has $C BM_CoroYieldRoundTrip; then
+    # per_await is a rate counter: seconds per await.
+    v=$(awk -v v="$(val $C BM_CoroYieldRoundTrip per_await)" 'BEGIN { if (v != "") print v * 1e9 }')
+    b=$(awk -v v="$(val $C BM_AsioPostRoundTrip per_await)" 'BEGIN { if (v != "") print v * 1e9 }')
+    echo "| await round trip on the loop, recorded (Resume, Suspend, 2 lane switches) | $(ns "$v")$(err $C BM_CoroYieldRoundTrip) | asio's bare \`co_await post\` $(ns "$b") | $(target "$v" 250 ns) |"
+    echo "| 10,000 coroutines spawned, each awaiting once, gathered | $(ns "$(val $C BM_Coro10kTasks real_time)")$(err $C BM_Coro10kTasks) | asio \`co_spawn\` $(ns "$(val $C BM_Asio10kCoroutines real_time)") | — |"
+fi
+
 for n in 1 10; do
     has $V "BM_TimelineFrame/$n/0" || continue
     worst=0

@@ -1,6 +1,7 @@
 #include "analysis/diagnose.h"
 
 #include "analysis/liveness.h"
+#include "analysis/loop_stalls.h"
 #include "analysis/wait_for_graph.h"
 
 #include <algorithm>
@@ -29,6 +30,9 @@ std::vector<Diagnostic> diagnose(const trace::Snapshot& snapshot, const Summary&
     std::vector<Diagnostic> live = find_liveness_issues(snapshot, summary);
     all.insert(all.end(), std::make_move_iterator(live.begin()),
                std::make_move_iterator(live.end()));
+    std::vector<Diagnostic> loops = find_loop_issues(snapshot);
+    all.insert(all.end(), std::make_move_iterator(loops.begin()),
+               std::make_move_iterator(loops.end()));
     std::stable_sort(all.begin(), all.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.t_ns < b.t_ns; });
 

@@ -12,7 +12,8 @@ using trace::Kind;
 std::vector<LoopLane> loop_runs(const trace::Snapshot& snapshot) {
     const std::int64_t end = time_range(snapshot).end;
     std::map<trace::LaneId, LoopLane> loops;
-    for (const trace::Record& r : snapshot.records) {
+    for (std::size_t i = 0; i < snapshot.records.size(); ++i) {
+        const trace::Record& r = snapshot.records[i];
         if (r.kind != Kind::Resume && r.kind != Kind::Suspend)
             continue;
         const trace::ObjectInfo* o = snapshot.object(r.object);
@@ -28,7 +29,7 @@ std::vector<LoopLane> loop_runs(const trace::Snapshot& snapshot) {
                 runs.back().t1 = r.t_ns;
                 runs.back().open = false;
             }
-            runs.push_back({r.t_ns, end, o->lane, false, true});
+            runs.push_back({r.t_ns, end, o->lane, false, true, RecordIndex(i)});
         } else if (!runs.empty() && runs.back().open && runs.back().task == o->lane) {
             runs.back().t1 = r.t_ns;
             runs.back().open = false;

@@ -4,6 +4,7 @@
 // Pure functions; results are plain values.
 #pragma once
 
+#include "analysis/record_index.h"
 #include "trace/snapshot.h"
 
 #include <cstdint>
@@ -18,6 +19,7 @@ struct LoopRun {
     trace::LaneId task = 0; // the coroutine's lane
     bool finished = false;  // the coroutine returned in this step
     bool open = false;      // no Suspend yet: still running at the snapshot's end
+    RecordIndex resume = 0; // the Resume record, in Snapshot::records
 
     std::int64_t duration() const { return t1 - t0; }
 };

@@ -22,9 +22,11 @@ std::string_view future_state_name(FutureState s) {
     return "unknown";
 }
 
-FutureCore::FutureCore(Session& session, std::string name, trace::ObjectId executor)
+FutureCore::FutureCore(Session& session, std::string name, trace::ObjectId executor,
+                       RunRecording run_recording)
     : session_(session), id_(session.registry().add_object(trace::ObjectKind::Future,
-                                                           std::move(name), 0, 0, executor)) {}
+                                                           std::move(name), 0, 0, executor)),
+      records_run_(run_recording == RunRecording::Here) {}
 
 FutureCore::~FutureCore() = default;
 
@@ -122,7 +124,8 @@ bool FutureCore::set_running_or_notify_cancel() {
     if (state_ != FutureState::Pending)
         throw RuntimeError("Future in unexpected state: " + std::string(future_state_name(state_)));
     state_ = FutureState::Running;
-    session_.recorder().record(Kind::TaskStart, id_);
+    if (records_run_)
+        session_.recorder().record(Kind::TaskStart, id_);
     return true;
 }
 
@@ -142,7 +145,7 @@ std::unique_lock<std::mutex> FutureCore::lock_for_set(const char* what) {
 
 void FutureCore::complete(std::unique_lock<std::mutex> lock, std::exception_ptr error) {
     error_ = std::move(error);
-    if (state_ == FutureState::Running)
+    if (state_ == FutureState::Running && records_run_)
         session_.recorder().record(Kind::TaskEnd, id_, 0, error_ ? 1 : 0,
                                    static_cast<std::uint16_t>(FutureState::Finished));
     state_ = FutureState::Finished;

@@ -15,7 +15,11 @@
 //                              the cause of every waiter's Wake
 //   WaitBegin (c = WaitReason::Future) .. Wake (a = kSetToken) .. WaitEnd
 //                              result()/exception() had to block on it
-// Submit is recorded by the executor, which knows the executor's id.
+// Submit is recorded by the executor, which knows the executor's id. A
+// future whose call runs in another process (ProcessPoolExecutor) is made
+// with RunRecording::Elsewhere: the worker process records TaskStart and
+// TaskEnd on its own lane, where the call runs, and this side records only
+// the state changes' other events (Cancel, Set, waits).
 #pragma once
 
 #include "run/session.h"
@@ -51,6 +55,11 @@ namespace detail {
 class Waiter;
 }
 
+// Who records a future's TaskStart/TaskEnd: this FutureCore, on the lane that
+// calls set_running_or_notify_cancel()/completes it (the thread pool's
+// worker), or the process that really runs the call.
+enum class RunRecording : std::uint8_t { Here, Elsewhere };
+
 class FutureCore : public std::enable_shared_from_this<FutureCore> {
 public:
     // A future becomes done once, so its Set carries the same token every time.
@@ -63,7 +72,8 @@ public:
 
     // Registers the future as an object named `name` (keep it short: one is
     // made per task). `executor` is the executor's object id, 0 for none.
-    FutureCore(Session& session, std::string name, trace::ObjectId executor = 0);
+    FutureCore(Session& session, std::string name, trace::ObjectId executor = 0,
+               RunRecording run_recording = RunRecording::Here);
     virtual ~FutureCore();
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
@@ -120,6 +130,7 @@ private:
 
     Session& session_;
     const trace::ObjectId id_;
+    const bool records_run_; // RunRecording::Here
     std::atomic<std::int64_t> set_tick_{0};
     mutable std::mutex mutex_; // guards everything below
     // Made by the first lane that blocks on this future: most futures are

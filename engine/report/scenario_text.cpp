@@ -2,6 +2,7 @@
 
 #include "scenario/catalog.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace il::report {
@@ -54,19 +55,23 @@ std::string describe_text(const scenario::ScenarioInfo& info) {
     return out.str();
 }
 
+// By chapter, in chapters() order; scenarios keep catalog order inside one.
 std::string list_text() {
+    std::size_t width = 0;
+    for (const auto& s : scenario::catalog())
+        width = std::max(width, s->info().id.size());
     std::ostringstream out;
-    std::string chapter;
-    for (const auto& s : scenario::catalog()) {
-        const auto& i = s->info();
-        if (i.chapter != chapter) {
-            chapter = i.chapter;
-            out << chapter << ":\n";
+    for (const std::string& chapter : scenario::chapters()) {
+        bool heading = false;
+        for (const auto& s : scenario::catalog()) {
+            const auto& i = s->info();
+            if (i.chapter != chapter)
+                continue;
+            if (!heading)
+                out << chapter << ":\n";
+            heading = true;
+            out << "  " << i.id << std::string(width + 2 - i.id.size(), ' ') << i.title << "\n";
         }
-        out << "  " << i.id;
-        for (std::size_t pad = i.id.size(); pad < 24; ++pad)
-            out << ' ';
-        out << i.title << "\n";
     }
     return out.str();
 }

@@ -2,6 +2,8 @@
 
 #include "scenarios/all.h"
 
+#include <algorithm>
+
 namespace il::scenario {
 
 const std::vector<std::unique_ptr<Scenario>>& catalog() {
@@ -25,9 +27,36 @@ const std::vector<std::unique_ptr<Scenario>>& catalog() {
         v.push_back(scenarios::make_barrier_phases());
         v.push_back(scenarios::make_lock_convoy());
         v.push_back(scenarios::make_thundering_herd());
+        // -- proc --
+        v.push_back(scenarios::make_process_sum());
+        v.push_back(scenarios::make_shared_counter());
+        v.push_back(scenarios::make_isolation());
+        v.push_back(scenarios::make_pipe_pingpong());
+        // -- pool --
+        v.push_back(scenarios::make_process_pool());
+        v.push_back(scenarios::make_data_processor());
+        // -- coro --
+        v.push_back(scenarios::make_async_gather());
+        v.push_back(scenarios::make_async_timer());
+        v.push_back(scenarios::make_blocking_in_loop());
+        v.push_back(scenarios::make_async_producer_consumer());
+        v.push_back(scenarios::make_timeouts_and_cancellation());
+        // -- net --
+        v.push_back(scenarios::make_async_crawler());
+        v.push_back(scenarios::make_sync_vs_async());
         return v;
     }();
     return all;
+}
+
+std::vector<std::string> chapters() {
+    std::vector<std::string> order{"Concepts",         "Threading",          "Multiprocessing",
+                                   "Asyncio",          "concurrent.futures", "Primitives",
+                                   "Classic problems", "Practice projects"};
+    for (const auto& s : catalog())
+        if (std::find(order.begin(), order.end(), s->info().chapter) == order.end())
+            order.push_back(s->info().chapter);
+    return order;
 }
 
 const Scenario* find_scenario(std::string_view id) {

@@ -25,5 +25,22 @@ std::unique_ptr<scenario::Scenario> make_sleeping_barber();
 std::unique_ptr<scenario::Scenario> make_barrier_phases();
 std::unique_ptr<scenario::Scenario> make_lock_convoy();
 std::unique_ptr<scenario::Scenario> make_thundering_herd();
+// -- proc --
+std::unique_ptr<scenario::Scenario> make_process_sum();
+std::unique_ptr<scenario::Scenario> make_shared_counter();
+std::unique_ptr<scenario::Scenario> make_isolation();
+std::unique_ptr<scenario::Scenario> make_pipe_pingpong();
+// -- pool --
+std::unique_ptr<scenario::Scenario> make_process_pool();
+std::unique_ptr<scenario::Scenario> make_data_processor();
+// -- coro --
+std::unique_ptr<scenario::Scenario> make_async_gather();
+std::unique_ptr<scenario::Scenario> make_async_timer();
+std::unique_ptr<scenario::Scenario> make_blocking_in_loop();
+std::unique_ptr<scenario::Scenario> make_async_producer_consumer();
+std::unique_ptr<scenario::Scenario> make_timeouts_and_cancellation();
+// -- net --
+std::unique_ptr<scenario::Scenario> make_async_crawler();
+std::unique_ptr<scenario::Scenario> make_sync_vs_async();
 
 } // namespace il::scenarios

@@ -1,5 +1,7 @@
 #include "trace/recorder.h"
 
+#include "trace/shared_buffer.h"
+
 #include <algorithm>
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -72,6 +74,18 @@ std::int32_t os_thread_id() {
     return static_cast<std::int32_t>(::syscall(SYS_gettid));
 }
 
+// Copies the first `n` committed records of a buffer, following its chunks
+// through `next_of` (identity in-process; a checked translation for a child's).
+template <class Next>
+void copy_records(const detail::Chunk* c, std::uint64_t n, std::vector<Record>& out, Next next_of) {
+    while (n > 0 && c) {
+        std::size_t take = std::min<std::uint64_t>(n, detail::Chunk::kRecords);
+        out.insert(out.end(), c->records, c->records + take);
+        n -= take;
+        c = next_of(c->next.load(std::memory_order_acquire));
+    }
+}
+
 } // namespace
 
 Recorder::Recorder(std::uint64_t budget)
@@ -95,6 +109,21 @@ detail::ThreadBuffer* Recorder::buffer_for_this_thread() {
     for (auto& buf : buffers_)
         if (buf->thread_key == key)
             return buf.get();
+    if (arena_) {
+        for (detail::ThreadBuffer* buf : arena_buffers_)
+            if (buf->thread_key == key)
+                return buf;
+        if (detail::ThreadBuffer* buf = arena_->new_thread_buffer()) {
+            buf->thread_key = key;
+            arena_buffers_.push_back(buf);
+            return buf;
+        }
+        // No slot left in the shared segment: this thread's records are dropped.
+        buffers_.push_back(std::make_unique<detail::ThreadBuffer>());
+        buffers_.back()->thread_key = key;
+        buffers_.back()->exhausted = true;
+        return buffers_.back().get();
+    }
     buffers_.push_back(std::make_unique<detail::ThreadBuffer>());
     buffers_.back()->thread_key = key;
     return buffers_.back().get();
@@ -102,9 +131,12 @@ detail::ThreadBuffer* Recorder::buffer_for_this_thread() {
 
 void Recorder::bind_slow() {
     detail::ThreadBuffer* buf = buffer_for_this_thread();
+    // In a child the registry is the parent's: a new lane cannot be named
+    // here, so unbound threads record as the child's own lane.
     if (buf->lane == 0)
-        buf->lane =
-            registry_.add_lane("thread " + std::to_string(os_thread_id()), LaneKind::Thread);
+        buf->lane = arena_ ? arena_->lane()
+                           : registry_.add_lane("thread " + std::to_string(os_thread_id()),
+                                                LaneKind::Thread);
     detail::t_binding = {serial_, buf, buf->lane};
 }
 
@@ -144,7 +176,7 @@ bool Recorder::grow(detail::ThreadBuffer& buf) noexcept {
         buf.limit += fits;
         return true;
     }
-    detail::Chunk* chunk = chunk_pool().take();
+    detail::Chunk* chunk = arena_ ? arena_->new_chunk() : chunk_pool().take();
     if (!chunk) {
         unclaimed_.fetch_add(claim, std::memory_order_relaxed);
         return false;
@@ -174,14 +206,23 @@ Snapshot Recorder::snapshot() const {
         for (const auto& buf : buffers_) {
             s.dropped += buf->dropped.load(std::memory_order_relaxed);
             std::uint64_t n = buf->committed.load(std::memory_order_acquire);
-            const detail::Chunk* c = buf->head;
-            while (n > 0 && c) {
-                std::size_t take = std::min<std::uint64_t>(n, kChunkRecords);
-                s.records.insert(s.records.end(), c->records, c->records + take);
-                n -= take;
-                c = c->next.load(std::memory_order_acquire);
+            copy_records(buf->head, n, s.records, [](const detail::Chunk* c) { return c; });
+        }
+        for (const Child& child : children_) {
+            const SharedBuffer& sb = *child.buffer;
+            for (std::uint32_t i = 0; i < sb.buffer_count(); ++i) {
+                const detail::ThreadBuffer& buf = *sb.buffer(i);
+                s.dropped += buf.dropped.load(std::memory_order_relaxed);
+                std::uint64_t n = buf.committed.load(std::memory_order_acquire);
+                if (n == 0) // head is only published with the first record
+                    continue;
+                auto next = [&sb](const detail::Chunk* c) { return sb.translate(c); };
+                copy_records(next(buf.head), n, s.records, next);
             }
         }
+        for (const auto& [lane, pid] : lane_pids_)
+            if (lane < s.lanes.size())
+                s.lanes[lane].pid = pid;
     }
     // Each thread's run is already ordered; a stable sort on the raw ticks
     // merges them (an effect is always at least one tick after its cause)
@@ -227,6 +268,37 @@ std::vector<Record> Recorder::read_new(Cursor& cursor) const {
                 pos.taken += take;
             }
         }
+        cursor.child_positions_.resize(children_.size());
+        for (std::size_t k = 0; k < children_.size(); ++k) {
+            const SharedBuffer& sb = *children_[k].buffer;
+            std::vector<Cursor::Position>& positions = cursor.child_positions_[k];
+            positions.resize(sb.buffer_count());
+            for (std::uint32_t i = 0; i < positions.size(); ++i) {
+                const detail::ThreadBuffer& buf = *sb.buffer(i);
+                Cursor::Position& pos = positions[i];
+                std::uint64_t n = buf.committed.load(std::memory_order_acquire);
+                if (n == 0)
+                    continue;
+                if (!pos.chunk)
+                    pos.chunk = sb.translate(buf.head);
+                while (pos.taken < n && pos.chunk) {
+                    if (pos.offset == kChunkRecords) {
+                        const detail::Chunk* next =
+                            sb.translate(pos.chunk->next.load(std::memory_order_acquire));
+                        if (!next)
+                            break;
+                        pos.chunk = next;
+                        pos.offset = 0;
+                    }
+                    std::size_t take =
+                        std::min<std::uint64_t>(n - pos.taken, kChunkRecords - pos.offset);
+                    out.insert(out.end(), pos.chunk->records + pos.offset,
+                               pos.chunk->records + pos.offset + take);
+                    pos.offset += take;
+                    pos.taken += take;
+                }
+            }
+        }
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Record& x, const Record& y) { return x.t_ns < y.t_ns; });
@@ -245,6 +317,8 @@ std::uint64_t Recorder::recorded() const {
     std::uint64_t n = 0;
     for (const auto& buf : buffers_)
         n += buf->committed.load(std::memory_order_acquire);
+    for (const Child& child : children_)
+        n += child.buffer->committed();
     return n;
 }
 
@@ -253,7 +327,63 @@ std::uint64_t Recorder::dropped() const {
     std::uint64_t n = 0;
     for (const auto& buf : buffers_)
         n += buf->dropped.load(std::memory_order_relaxed);
+    for (const Child& child : children_)
+        n += child.buffer->dropped();
     return n;
+}
+
+std::int64_t Recorder::record_as(LaneId lane, std::int64_t not_before, Kind kind, ObjectId object,
+                                 std::int64_t a, std::int32_t b, std::uint16_t c) noexcept {
+    detail::Binding& t = detail::t_binding;
+    if (t.serial != serial_) [[unlikely]]
+        bind_slow();
+    detail::Binding as = t;
+    as.lane = lane;
+    return append(as, not_before, kind, object, a, b, c);
+}
+
+std::shared_ptr<SharedBuffer> Recorder::open_child_buffer(LaneId lane) {
+    // Claim the child's share of the budget up front; it may be less than a
+    // quarter of what is left if others claim at the same moment (never more).
+    std::int64_t left = unclaimed_.load(std::memory_order_relaxed);
+    std::int64_t claim = 0;
+    do {
+        claim = std::clamp<std::int64_t>(left / 4, 0, static_cast<std::int64_t>(kChildBudget));
+    } while (claim > 0 &&
+             !unclaimed_.compare_exchange_weak(left, left - claim, std::memory_order_relaxed));
+    std::shared_ptr<SharedBuffer> buffer;
+    try {
+        buffer = SharedBuffer::create(static_cast<std::uint64_t>(claim), lane);
+    } catch (...) {
+        unclaimed_.fetch_add(claim, std::memory_order_relaxed);
+        throw;
+    }
+    std::lock_guard g(buffers_mutex_);
+    children_.push_back(Child{buffer, false});
+    return buffer;
+}
+
+void Recorder::close_child_buffer(const SharedBuffer& buffer) {
+    std::lock_guard g(buffers_mutex_);
+    for (Child& child : children_)
+        if (child.buffer.get() == &buffer && !child.closed) {
+            child.closed = true;
+            const std::uint64_t used = std::min(buffer.committed(), buffer.budget());
+            unclaimed_.fetch_add(static_cast<std::int64_t>(buffer.budget() - used),
+                                 std::memory_order_relaxed);
+        }
+}
+
+void Recorder::set_lane_pid(LaneId lane, std::int32_t pid) {
+    std::lock_guard g(buffers_mutex_);
+    lane_pids_.emplace_back(lane, pid);
+}
+
+void Recorder::record_into(std::shared_ptr<SharedBuffer> buffer) {
+    std::lock_guard g(buffers_mutex_);
+    buffer->publish_base();
+    unclaimed_.store(static_cast<std::int64_t>(buffer->budget()), std::memory_order_relaxed);
+    arena_ = std::move(buffer);
 }
 
 } // namespace il::trace

@@ -5,8 +5,13 @@
 // taken from any thread while recording goes on. A session has an event
 // budget; past it, records are counted as dropped, never stored.
 //
-// Thread-safety: record(), bind_thread() and current_lane() act for the
-// calling thread only; everything else may be called from any thread.
+// Child processes: the parent gives each child a SharedBuffer (a part of
+// this budget, in shared memory; open_child_buffer), the child's Recorder
+// records into it (record_into), and the parent's snapshot() and read_new()
+// merge its records with the parent's own on the same raw clock.
+//
+// Thread-safety: record(), record_as(), bind_thread() and current_lane() act
+// for the calling thread only; everything else may be called from any thread.
 // The Recorder must outlive every thread that records into it.
 #pragma once
 
@@ -24,6 +29,8 @@
 #include <vector>
 
 namespace il::trace {
+
+class SharedBuffer;
 
 namespace detail {
 
@@ -98,6 +105,30 @@ public:
         return append(t, not_before, kind, object, a, b, c);
     }
 
+    // Appends a record for `lane` instead of the calling thread's lane (into
+    // the calling thread's buffer): the process runtime ends the lane of a
+    // child that was killed this way, since the child could not.
+    std::int64_t record_as(LaneId lane, std::int64_t not_before, Kind kind, ObjectId object,
+                           std::int64_t a = 0, std::int32_t b = 0, std::uint16_t c = 0) noexcept;
+
+    // ---- child processes, parent side ----
+    // A buffer for the child process whose main lane is `lane`, holding part
+    // of what is left of the budget (a quarter, at most kChildBudget records).
+    // Its records join snapshot() and read_new() at once. Throws
+    // std::system_error if shared memory cannot be had.
+    std::shared_ptr<SharedBuffer> open_child_buffer(LaneId lane);
+    // The child ended: the budget it did not use goes back to the session.
+    void close_child_buffer(const SharedBuffer& buffer);
+    // Snapshots report `lane` as running in OS process `pid`.
+    void set_lane_pid(LaneId lane, std::int32_t pid);
+    static constexpr std::uint64_t kChildBudget = 1u << 20; // most records one child gets
+
+    // ---- child processes, child side ----
+    // From now on every thread of this process records into `buffer` (its
+    // chunks and its part of the budget); threads that never bound a lane
+    // record as the buffer's lane. Call before anything is recorded.
+    void record_into(std::shared_ptr<SharedBuffer> buffer);
+
     // From now on the calling thread records as `lane` (coroutine runtimes
     // switch lanes on one thread this way).
     void bind_thread(LaneId lane);
@@ -117,6 +148,7 @@ public:
             std::uint64_t taken = 0; // records read from the buffer
         };
         std::vector<Position> positions_;
+        std::vector<std::vector<Position>> child_positions_; // per child buffer, per thread
     };
     // The records committed since `cursor` was last used, ordered by time
     // (in CLOCK_MONOTONIC ns), and the cursor moved past them. For live
@@ -163,6 +195,19 @@ private:
 
     mutable std::mutex buffers_mutex_; // guards buffers_ (the list, not their contents)
     std::vector<std::unique_ptr<detail::ThreadBuffer>> buffers_;
+
+    // Parent side: the children's buffers (kept after they end: their records
+    // stay in the trace), and the pids of their lanes. Guarded by buffers_mutex_.
+    struct Child {
+        std::shared_ptr<SharedBuffer> buffer;
+        bool closed = false;
+    };
+    std::vector<Child> children_;
+    std::vector<std::pair<LaneId, std::int32_t>> lane_pids_;
+    // Child side: where this process records (null in the parent). Set once,
+    // before any recording; buffers in it are listed in arena_buffers_.
+    std::shared_ptr<SharedBuffer> arena_;
+    std::vector<detail::ThreadBuffer*> arena_buffers_; // guarded by buffers_mutex_
 };
 
 } // namespace il::trace

@@ -511,5 +511,325 @@
       <source>seeds the pauses</source>
       <translation>停顿时间的随机种子</translation>
     </message>
+    <message>
+      <source>Processes: split a sum, collect through a Queue</source>
+      <translation>进程：拆分求和，通过 Queue 汇总</translation>
+    </message>
+    <message>
+      <source>Each process is a separate program with its own memory, so processes cannot add into one shared total the way threads can. Instead each child computes its part of 1..n and sends it back through a multiprocessing Queue — a pipe between the processes — and the parent adds the parts up. With the "spawn" start method a child is a fresh program that runs one named function, and only its arguments and the queue are handed to it.</source>
+      <translation>每个进程都是一个独立的程序，拥有自己的内存，所以进程不能像线程那样往同一个共享总数上累加。取而代之的做法是：每个子进程计算 1..n 中属于自己的那一部分，再通过一个 multiprocessing Queue（进程之间的一条管道）把结果送回，由父进程把各部分加起来。使用 "spawn" 启动方式时，子进程是一个全新的程序，只运行一个指定名称的函数，交给它的只有该函数的参数和队列。</translation>
+    </message>
+    <message>
+      <source>Each child is its own group of lanes with its own pid. Every part travels as an arrow from the child's put to the parent's get, and the queue gauge shows the parts piling up until the parent takes them. The parent gets before it joins: joining first could wait forever on a child still writing into a full pipe.</source>
+      <translation>每个子进程都自成一组泳道，有自己的 pid。每一部分结果都表现为一个箭头，从子进程的 put 指向父进程的 get；队列仪表显示各部分结果不断堆积，直到父进程把它们取走。父进程先 get 再 join：如果先 join，而某个子进程仍在往已满的管道里写数据，就可能永远等下去。</translation>
+    </message>
+    <message>
+      <source>sum the numbers 1..n</source>
+      <translation>对数字 1..n 求和</translation>
+    </message>
+    <message>
+      <source>child processes, each sums one part</source>
+      <translation>子进程数，每个子进程负责对一部分求和</translation>
+    </message>
+    <message>
+      <source>Shared counter across processes: Value with and without its lock</source>
+      <translation>跨进程的共享计数器：带锁与不带锁的 Value</translation>
+    </message>
+    <message>
+      <source>multiprocessing.Value puts a number in shared memory that every process maps, so processes really share it. `counter.value += 1` is still a read followed by a write: two processes that read the same value both write value + 1, and one increment is lost. The Value's own lock (get_lock()) makes read-and-write one step; lock=False gives a raw value with no protection at all.</source>
+      <translation>multiprocessing.Value 把一个数放在共享内存中，每个进程都映射这块内存，因此各进程真正共享这个数。`counter.value += 1` 仍然是先读后写：两个进程读到同一个值，都写回 value + 1，于是丢失一次递增。Value 自带的锁（get_lock()）让读和写成为一步；lock=False 则得到一个没有任何保护的原始值。</translation>
+    </message>
+    <message>
+      <source>The first group of processes takes the lock around every increment: the lock's arrows hop between processes and the total is exact. The second group runs without it: look for writes that erased updates (each write records how many) — their sum is exactly the shortfall of the final value. The children wait at a start event so that they really run at the same time.</source>
+      <translation>第一组进程在每次递增时都持有锁：锁的箭头在进程之间跳转，最终总数分毫不差。第二组进程不用锁：留意那些抹掉了其他更新的写入（每次写入都记录了抹掉的次数）——它们的总和恰好等于最终值的差额。子进程都在一个启动事件上等待，以保证它们真正同时运行。</translation>
+    </message>
+    <message>
+      <source>processes incrementing the counter</source>
+      <translation>递增计数器的进程数</translation>
+    </message>
+    <message>
+      <source>increments per process</source>
+      <translation>每个进程的递增次数</translation>
+    </message>
+    <message>
+      <source>Isolation: threads share memory, processes do not</source>
+      <translation>隔离：线程共享内存，进程不共享</translation>
+    </message>
+    <message>
+      <source>Threads of one process share its memory: a global one thread sets is what its siblings read. A child process has its own memory — with "spawn" it even starts as a fresh program — so setting the same global there changes only the child's copy, and the parent never sees it. To share data, processes must use shared memory (multiprocessing.Value/Array) or send messages.</source>
+      <translation>同一进程中的线程共享该进程的内存：一个线程设置的全局变量，正是其兄弟线程读到的值。子进程拥有自己的内存——使用 "spawn" 时，它甚至是作为一个全新的程序启动的——所以在子进程里设置同一个全局变量，只会改变子进程自己的副本，父进程永远看不到。要共享数据，进程必须使用共享内存（multiprocessing.Value/Array）或者发送消息。</translation>
+    </message>
+    <message>
+      <source>The two copies of the global are two variables in the trace: the writer thread's write is read by its sibling, while the child's write lands on the child's own copy and the parent's next read still returns the thread's value. Only the shared Value carries the child's number back.</source>
+      <translation>全局变量的两个副本在跟踪中表现为两个变量：写入线程的写入会被它的兄弟线程读到，而子进程的写入落在子进程自己的副本上，父进程接下来的读取返回的仍是线程写入的值。只有共享的 Value 把子进程的数字带了回来。</translation>
+    </message>
+    <message>
+      <source>what the writer thread stores in the global</source>
+      <translation>写入线程存入全局变量的值</translation>
+    </message>
+    <message>
+      <source>what the child process stores in its global and the Value</source>
+      <translation>子进程存入其全局变量和 Value 的值</translation>
+    </message>
+    <message>
+      <source>Pipe ping-pong between two processes</source>
+      <translation>两个进程之间的 Pipe 乒乓</translation>
+    </message>
+    <message>
+      <source>multiprocessing.Pipe() gives two connected ends; whatever one end sends, the other receives, in order. Each message crosses the kernel: it is copied into the pipe, the receiving process is woken and copies it out. A round trip — ping there, pong back — is the price of one question to another process, and it is many times the cost of a function call.</source>
+      <translation>multiprocessing.Pipe() 提供两个相连的端点；一端发送的任何内容，另一端都会按顺序收到。每条消息都要经过内核：先被复制进管道，然后接收进程被唤醒，再把消息复制出来。一次往返——ping 过去，pong 回来——就是向另一个进程提一个问题的代价，它比一次函数调用要贵上许多倍。</translation>
+    </message>
+    <message>
+      <source>The arrows zig-zag between the two process lanes: every send is the cause of the receive in the other process. Each side spends most of its time blocked in recv(); the gaps between an arrow's ends are the kernel's wake-up cost.</source>
+      <translation>箭头在两个进程的泳道之间来回折返：每次 send 都是另一个进程中相应 receive 的起因。双方大部分时间都阻塞在 recv() 中；箭头两端之间的间隔就是内核的唤醒开销。</translation>
+    </message>
+    <message>
+      <source>round trips</source>
+      <translation>往返次数</translation>
+    </message>
+    <message>
+      <source>ProcessPoolExecutor: CPU-bound work in processes</source>
+      <translation>ProcessPoolExecutor：在进程中执行 CPU 密集型工作</translation>
+    </message>
+    <message>
+      <source>A ProcessPoolExecutor keeps a few worker processes. Each has its own interpreter, so CPU-bound Python code runs truly in parallel, with no GIL to share. The price: the function and its arguments are pickled and sent to a worker, and the result sent back. map(fn, inputs, chunksize=k) sends k inputs per message, so tiny tasks do not drown in messages.</source>
+      <translation>ProcessPoolExecutor 维护若干工作进程。每个工作进程都有自己的解释器，所以 CPU 密集型的 Python 代码能真正并行运行，无需共享 GIL。代价是：函数及其参数要用 pickle 序列化后发送给工作进程，结果也要再发送回来。map(fn, inputs, chunksize=k) 每条消息发送 k 个输入，这样细小的任务就不会被淹没在消息开销里。</translation>
+    </message>
+    <message>
+      <source>Each worker process is a group of lanes. Every call is an arrow from the pool's call queue to the worker that took it, which runs it (task start .. task end) and answers on its result pipe, an arrow back to the pool's manager lane, which fills the future. With a larger chunksize there are fewer, longer calls.</source>
+      <translation>每个工作进程都是一组泳道。每次调用都表现为一个箭头，从进程池的调用队列指向取走它的工作进程；工作进程执行这次调用（任务开始 .. 任务结束），并通过自己的结果管道作答，即一个指回进程池管理泳道的箭头，由管理泳道填充对应的 Future。chunksize 越大，调用次数越少，每次调用也越长。</translation>
+    </message>
+    <message>
+      <source>max_workers: worker processes</source>
+      <translation>max_workers：工作进程数</translation>
+    </message>
+    <message>
+      <source>how many sums (calls of map)</source>
+      <translation>求和的次数（map 的调用次数）</translation>
+    </message>
+    <message>
+      <source>the first n; the sizes are size, size+1, ...</source>
+      <translation>第一次求和的 n；各次求和的 n 依次为 size、size+1、……</translation>
+    </message>
+    <message>
+      <source>inputs sent per message</source>
+      <translation>每条消息发送的输入数</translation>
+    </message>
+    <message>
+      <source>Data processor: word counts with a process pool</source>
+      <translation>数据处理器：用进程池统计词频</translation>
+    </message>
+    <message>
+      <source>A real tool: count word frequencies over a folder of text files. Counting is CPU-bound, so the files are split into chunks and a process pool counts them in parallel (map); the parent merges the partial counts (reduce). A word is a maximal run of ASCII letters and digits, lower-cased. Binary files are skipped and unreadable ones reported: a tool must not crash on a bad file.</source>
+      <translation>一个真实的工具：统计一个文件夹中所有文本文件的词频。计数是 CPU 密集型的，所以把文件分成若干块，由进程池并行计数（map）；父进程再合并各部分的计数（reduce）。一个词是由 ASCII 字母和数字组成的最长连续序列，统一转为小写。二进制文件会被跳过，无法读取的文件会被报告出来：工具绝不能因为一个坏文件而崩溃。</translation>
+    </message>
+    <message>
+      <source>Each worker process takes a chunk from the call queue, reads its files (task start .. task end) and sends back its counts; the arrows show each chunk going out and its counts coming back to the manager lane. Larger chunks mean fewer messages but a longer tail when one worker gets the last big chunk.</source>
+      <translation>每个工作进程从调用队列中取出一块，读取其中的文件（任务开始 .. 任务结束），然后把计数结果发送回来；箭头显示每一块如何发出，以及它的计数结果如何回到管理泳道。块越大，消息越少，但如果某个工作进程拿到了最后一个大块，收尾时间就会更长。</translation>
+    </message>
+    <message>
+      <source>a folder of text files (empty: a corpus generated from seed)</source>
+      <translation>存放文本文件的文件夹（为空时：使用由 seed 生成的语料库）</translation>
+    </message>
+    <message>
+      <source>seed of the generated corpus</source>
+      <translation>生成语料库的随机种子</translation>
+    </message>
+    <message>
+      <source>size of the generated corpus (MB; about 64 files)</source>
+      <translation>生成语料库的大小（MB；约 64 个文件）</translation>
+    </message>
+    <message>
+      <source>files counted per call</source>
+      <translation>每次调用统计的文件数</translation>
+    </message>
+    <message>
+      <source>how many of the most frequent words</source>
+      <translation>列出频率最高的前多少个词</translation>
+    </message>
+    <message>
+      <source>asyncio.gather: waiting together</source>
+      <translation>asyncio.gather：一起等待</translation>
+    </message>
+    <message>
+      <source>A coroutine that awaits gives the event loop back, so while one fetch waits for its answer the loop runs the others. asyncio.gather starts several coroutines as tasks and waits for all of them: when the work is mostly waiting, the total time is about the longest wait, not the sum — with one thread and no locks.</source>
+      <translation>执行 await 的协程会把控制权交还给事件循环，所以在一次抓取等待响应时，事件循环可以运行其他协程。asyncio.gather 把若干协程作为任务启动，并等待它们全部完成：当工作主要是等待时，总耗时约等于最长的那次等待，而不是所有等待之和——只用一个线程，也不需要锁。</translation>
+    </message>
+    <message>
+      <source>The three task lanes sleep side by side, not one after another; the loop lane only briefly resumes each task (the short Resume..Suspend spans). main waits on the gather and is woken by the last task to finish (the arrow from its end). Compare the outcome's total with the sum.</source>
+      <translation>三条任务泳道并排休眠，而不是一个接一个；事件循环泳道只是短暂地恢复每个任务（即短小的 Resume..Suspend（恢复..挂起）区间）。main 在 gather 上等待，并由最后一个完成的任务唤醒（即从该任务结尾发出的箭头）。请比较结果中的总耗时与各延迟之和。</translation>
+    </message>
+    <message>
+      <source>seconds per delay unit (the delays are 1, 2 and 1.5 units)</source>
+      <translation>每个延迟单位的秒数（各延迟分别为 1、2 和 1.5 个单位）</translation>
+    </message>
+    <message>
+      <source>An async context manager that times a block</source>
+      <translation>为代码块计时的异步上下文管理器</translation>
+    </message>
+    <message>
+      <source>`async with` runs code on entering and leaving a block, and the block may await. A timer scope notes the time on entry and reports the elapsed time on exit — whatever the block awaited in between. Timing the same steps awaited one by one and gathered shows what awaiting in sequence costs.</source>
+      <translation>`async with` 在进入和离开代码块时运行代码，而代码块内部可以 await。计时器作用域在进入时记下时间，在退出时报告经过的时间——无论代码块在其间 await 了什么。对同样的步骤分别以逐个 await 和用 gather 汇集两种方式计时，就能看出按顺序 await 的代价。</translation>
+    </message>
+    <message>
+      <source>The two timer marks on main's lane bracket each block; the 'sequential' block holds the steps one after another on main's lane, the 'gathered' block runs them as parallel task lanes and lasts about one step.</source>
+      <translation>main 泳道上的两个计时器标记框定了每个代码块；'sequential'（顺序）代码块在 main 泳道上一个接一个地执行各步骤，'gathered'（汇集）代码块则把它们作为并行的任务泳道运行，耗时约为一个步骤。</translation>
+    </message>
+    <message>
+      <source>awaited steps in each timed block</source>
+      <translation>每个计时代码块中 await 的步骤数</translation>
+    </message>
+    <message>
+      <source>how long each step waits (ms)</source>
+      <translation>每个步骤的等待时长（ms）</translation>
+    </message>
+    <message>
+      <source>A blocking call stalls the event loop</source>
+      <translation>阻塞调用让事件循环停滞</translation>
+    </message>
+    <message>
+      <source>An event loop runs one coroutine at a time on one thread and switches only at an await. A coroutine that calls something blocking (time.sleep, a synchronous download, heavy computing) keeps the thread, so no other coroutine runs until it returns. The fix is to off-load the blocking call to a worker thread (asyncio.to_thread) and await that.</source>
+      <translation>事件循环在一个线程上一次只运行一个协程，并且只在 await 处切换。如果某个协程调用了阻塞操作（time.sleep、同步下载、繁重的计算），它就会一直占着线程，在该调用返回之前，其他协程都无法运行。修复方法是把阻塞调用转交给一个工作线程执行（asyncio.to_thread），然后 await 它。</translation>
+    </message>
+    <message>
+      <source>Without the fix, the loop lane shows one long Resume..Suspend span for the blocker while the tickers are ready but do not run: their ticks come late all at once, and the run is diagnosed 'loop_blocked'. With fix=true the sleep runs on a worker thread lane, the blocker awaits it, and the tickers keep their beat.</source>
+      <translation>不修复时，事件循环泳道上会出现阻塞协程的一段很长的 Resume..Suspend（恢复..挂起）区间，而各个节拍协程虽已就绪却得不到运行：它们的节拍迟迟不到，随后一下子全部涌来，这次运行被诊断为 'loop_blocked'。设置 fix=true 时，sleep 在一条工作线程泳道上运行，阻塞协程 await 它，各个节拍协程也能保持节拍。</translation>
+    </message>
+    <message>
+      <source>off-load the blocking call to a thread (asyncio.to_thread)</source>
+      <translation>把阻塞调用转交给线程执行（asyncio.to_thread）</translation>
+    </message>
+    <message>
+      <source>how long the blocking call takes (ms)</source>
+      <translation>阻塞调用的耗时（ms）</translation>
+    </message>
+    <message>
+      <source>coroutines that tick meanwhile</source>
+      <translation>其间按节拍运行的协程数</translation>
+    </message>
+    <message>
+      <source>a ticker's period (ms)</source>
+      <translation>节拍协程的周期（ms）</translation>
+    </message>
+    <message>
+      <source>Producer-consumer with an asyncio.Queue</source>
+      <translation>使用 asyncio.Queue 的生产者-消费者</translation>
+    </message>
+    <message>
+      <source>asyncio.Queue is the coroutine version of queue.Queue: put() waits while it is full, get() while it is empty, and both give the loop to other tasks meanwhile. task_done() and join() tell when every item has been processed, after which the idle consumers are simply cancelled — their pending get() ends with CancelledError.</source>
+      <translation>asyncio.Queue 是 queue.Queue 的协程版本：put() 在队列满时等待，get() 在队列空时等待，等待期间两者都会把事件循环让给其他任务。task_done() 和 join() 用来判断何时每个条目都已处理完毕；此后空闲的消费者直接被取消——它们尚未完成的 get() 以 CancelledError 告终。</translation>
+    </message>
+    <message>
+      <source>The queue's level rises to maxsize and producers wait on put; every put -&gt; get arrow follows one item to the consumer task that took it. When main's join returns, each consumer's last wait (a get) ends cancelled.</source>
+      <translation>队列的填充量升到 maxsize，生产者在 put 上等待；每个 put -&gt; get 箭头跟踪一个条目，直到取走它的消费者任务。main 的 join 返回时，每个消费者的最后一次等待（一次 get）都以取消告终。</translation>
+    </message>
+    <message>
+      <source>producer tasks</source>
+      <translation>生产者任务数</translation>
+    </message>
+    <message>
+      <source>consumer tasks</source>
+      <translation>消费者任务数</translation>
+    </message>
+    <message>
+      <source>items per producer</source>
+      <translation>每个生产者的条目数</translation>
+    </message>
+    <message>
+      <source>the queue's maxsize (0: unbounded)</source>
+      <translation>队列的 maxsize（0：无界）</translation>
+    </message>
+    <message>
+      <source>a producer's pause after each put (ms)</source>
+      <translation>生产者每次 put 之后的停顿（ms）</translation>
+    </message>
+    <message>
+      <source>a consumer's work per item (ms)</source>
+      <translation>消费者处理每个条目的工作量（ms）</translation>
+    </message>
+    <message>
+      <source>Timeouts and cancellation</source>
+      <translation>超时与取消</translation>
+    </message>
+    <message>
+      <source>asyncio.wait_for(aw, timeout) gives up on an awaitable that takes too long: it cancels the operation being awaited — a CancelledError is raised at that await, so cleanup code runs — and raises TimeoutError. task.cancel() does the same to a whole task, wherever it is waiting: on a sleep, a lock, an event, a queue or a socket.</source>
+      <translation>asyncio.wait_for(aw, timeout) 会放弃耗时过长的可等待对象：它取消正在被 await 的操作——在那个 await 处抛出 CancelledError，使清理代码得以运行——然后抛出 TimeoutError。task.cancel() 对整个任务做同样的事，无论它在等待什么：sleep、锁、事件、队列还是套接字。</translation>
+    </message>
+    <message>
+      <source>The fast jobs' sleeps end normally; the slow jobs' sleeps end early, exactly at the timeout. The two stuck tasks wait on an event and a queue nobody feeds until main cancels them: their waits end cancelled, and main's awaits of them end with the arrows from their ends.</source>
+      <translation>快作业的 sleep 正常结束；慢作业的 sleep 提前结束，恰好在超时时刻。两个卡住的任务分别在一个事件和一个无人供给的队列上等待，直到 main 取消它们：它们的等待以取消告终，而 main 对它们的 await 随之结束，箭头从它们的结尾发出。</translation>
+    </message>
+    <message>
+      <source>jobs under wait_for; their lengths spread from 1/6 to 11/6 of the timeout</source>
+      <translation>受 wait_for 约束的作业数；它们的时长分布在超时时间的 1/6 到 11/6 之间</translation>
+    </message>
+    <message>
+      <source>wait_for's timeout (ms)</source>
+      <translation>wait_for 的超时时间（ms）</translation>
+    </message>
+    <message>
+      <source>when main cancels the two stuck tasks (ms)</source>
+      <translation>main 取消两个卡住任务的时刻（ms）</translation>
+    </message>
+    <message>
+      <source>Async web crawler</source>
+      <translation>异步网络爬虫</translation>
+    </message>
+    <message>
+      <source>A crawler spends nearly all its time waiting for servers, so one thread with coroutines can keep many requests in flight. Each page is a task: it takes a permit from an asyncio.Semaphore (at most `concurrency` fetches at once), fetches, waits a politeness delay, then schedules a task for every link on the same host and port it has not seen yet. The visited set guarantees every page is fetched exactly once, however many pages link to it and however links loop.</source>
+      <translation>爬虫几乎把所有时间都花在等待服务器上，所以一个线程配合协程就能让许多请求同时进行。每个页面是一个任务：它从一个 asyncio.Semaphore 取得一个许可（同一时刻最多进行 `concurrency` 个抓取），执行抓取，等待一段礼貌延迟，然后为页面中每个指向同一主机和端口、且尚未见过的链接调度一个任务。已访问集合保证每个页面恰好只抓取一次，无论有多少页面链接到它，也无论链接如何成环。</translation>
+    </message>
+    <message>
+      <source>The event loop's lane switches between many short task runs; the task lanes spend their lives in I/O waits on sockets and in the semaphore's queue. Never more than `concurrency` tasks hold a permit. Broken links end as errors with their URL, links to other hosts are never followed, and pages deep in a chain are found only after the pages that lead to them.</source>
+      <translation>事件循环的泳道在许多短暂的任务运行之间切换；任务泳道一生中的大部分时间都在等待套接字上的 I/O，或是在信号量的队列中排队。持有许可的任务从不超过 `concurrency` 个。失效链接以错误告终并附带其 URL，指向其他主机的链接从不跟进，而链条深处的页面只有在通往它们的页面之后才会被发现。</translation>
+    </message>
+    <message>
+      <source>where to start (http:// only); empty: a generated site on a local server this run starts</source>
+      <translation>起始地址（仅限 http://）；为空时：使用本次运行启动的本地服务器上的一个生成站点</translation>
+    </message>
+    <message>
+      <source>fetches in flight at once</source>
+      <translation>同时进行的抓取数</translation>
+    </message>
+    <message>
+      <source>URLs to visit at most</source>
+      <translation>最多访问的 URL 数</translation>
+    </message>
+    <message>
+      <source>politeness delay after each fetch, in seconds</source>
+      <translation>每次抓取后的礼貌延迟，单位为秒</translation>
+    </message>
+    <message>
+      <source>generated site: HTML pages</source>
+      <translation>生成站点：HTML 页面数</translation>
+    </message>
+    <message>
+      <source>generated site: its seed</source>
+      <translation>生成站点：随机种子</translation>
+    </message>
+    <message>
+      <source>generated site: the server's latency per response (ms)</source>
+      <translation>生成站点：服务器每次响应的延迟（ms）</translation>
+    </message>
+    <message>
+      <source>Sequential vs threads vs coroutines</source>
+      <translation>顺序执行、线程与协程</translation>
+    </message>
+    <message>
+      <source>Fetching a URL is mostly waiting for the server. Done one after another, N fetches take N times the server's latency. With a thread per fetch, the waits overlap and the total is about one latency. Coroutines overlap them too, on one thread: each fetch suspends at its socket and the event loop runs the next one.</source>
+      <translation>抓取一个 URL 主要是在等待服务器。一个接一个地做，N 次抓取要花 N 倍的服务器延迟。每次抓取用一个线程时，各次等待相互重叠，总耗时约为一次延迟。协程同样能让等待重叠，而且只用一个线程：每次抓取都在自己的套接字上挂起，由事件循环运行下一个。</translation>
+    </message>
+    <message>
+      <source>The sequential part is one long staircase of I/O waits on the main lane. The threaded part shows N thread lanes waiting side by side. The coroutine part shows N task lanes waiting side by side while the single loop lane runs each of them for a moment. Compare the three wall times in the outcome.</source>
+      <translation>顺序部分是主泳道上一段长长的阶梯状 I/O 等待。线程部分显示 N 条线程泳道并排等待。协程部分显示 N 条任务泳道并排等待，而唯一的事件循环泳道轮流让每个任务运行片刻。请比较结果中的三个实际耗时（wall time）。</translation>
+    </message>
+    <message>
+      <source>how many URLs to fetch</source>
+      <translation>要抓取的 URL 数</translation>
+    </message>
+    <message>
+      <source>how long the server takes to answer each request (ms)</source>
+      <translation>服务器应答每个请求的耗时（ms）</translation>
+    </message>
   </context>
 </TS>

@@ -158,6 +158,18 @@
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
+    <message>
+        <source>Event loop blocked</source>
+        <translation>事件循环被阻塞</translation>
+    </message>
+    <message>
+        <source>Task never finished</source>
+        <translation>任务从未结束</translation>
+    </message>
+    <message>
+        <source>Task never awaited</source>
+        <translation>任务从未被 await</translation>
+    </message>
 </context>
 <context>
     <name>il::ui::EventLogModel</name>

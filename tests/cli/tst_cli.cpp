@@ -55,6 +55,12 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("Threading:"));
         QVERIFY(r.out.contains("counter"));
+        // Each chapter heads its scenarios once, whatever the catalog order,
+        // and every id is followed by at least two spaces, however long.
+        for (const char* chapter :
+             {"Threading:", "Multiprocessing:", "Asyncio:", "Practice projects:"})
+            QCOMPARE(r.out.count(QString::fromLatin1(chapter)), 1);
+        QVERIFY(r.out.contains(QRegularExpression("\\n  timeouts-and-cancellation  +\\S")));
         auto j = cli({"list", "--json"});
         QCOMPARE(j.code, 0);
         auto arr = QJsonDocument::fromJson(j.out.toUtf8()).array();

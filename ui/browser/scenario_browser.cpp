@@ -67,13 +67,9 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
 }
 
 QStringList ScenarioBrowser::chapterOrder() {
-    QStringList order{"Concepts",           "Threading",  "Multiprocessing",  "Asyncio",
-                      "concurrent.futures", "Primitives", "Classic problems", "Practice projects"};
-    for (const auto& s : scenario::catalog()) {
-        const QString chapter = QString::fromStdString(s->info().chapter);
-        if (!order.contains(chapter))
-            order << chapter;
-    }
+    QStringList order;
+    for (const std::string& chapter : scenario::chapters())
+        order << QString::fromStdString(chapter);
     return order;
 }
 

@@ -48,6 +48,12 @@ QString diagnostic_kind_label(const std::string& kind) {
         return DiagnosticsPanel::tr("Lost update");
     if (kind == "starvation")
         return DiagnosticsPanel::tr("Starvation");
+    if (kind == "loop_blocked")
+        return DiagnosticsPanel::tr("Event loop blocked");
+    if (kind == "task_never_finished")
+        return DiagnosticsPanel::tr("Task never finished");
+    if (kind == "task_never_awaited")
+        return DiagnosticsPanel::tr("Task never awaited");
     // A kind this build does not know yet: its id, readable.
     return QString::fromStdString(kind).replace(QLatin1Char('_'), QLatin1Char(' '));
 }
