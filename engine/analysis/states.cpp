@@ -3,6 +3,7 @@
 #include "analysis/time_range.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace il::analysis {
 
@@ -23,6 +24,7 @@ struct LaneWalk {
     bool started = false;
     bool ended = false;
     bool sleeping = false;
+    std::int64_t sleep_due = 0;      // when the current sleep was asked to end
     std::vector<std::uint32_t> open; // wait spans, innermost last
     Current cur;
     std::int64_t since = 0;
@@ -104,8 +106,13 @@ std::vector<LaneTimeline> lane_timelines(const trace::Snapshot& snapshot,
             break;
         case Kind::SleepBegin:
             w.sleeping = true;
+            w.sleep_due = r.a > 0 ? r.t_ns + r.a : INT64_MAX;
             break;
         case Kind::SleepEnd:
+            // Slept past its due time: the rest waited for a CPU, or for its
+            // event loop to come back to it (a coroutine's sleep).
+            if (w.cur.state == LaneState::Sleeping && w.sleep_due < r.t_ns)
+                move_to(tl, w, {LaneState::Ready, {}, 0}, w.sleep_due);
             w.sleeping = false;
             break;
         case Kind::WaitBegin:
@@ -136,8 +143,12 @@ std::vector<LaneTimeline> lane_timelines(const trace::Snapshot& snapshot,
         move_to(tl, w, derive(w, waits), r.t_ns);
     }
 
-    for (std::size_t l = 1; l < lane_count; ++l)
-        emit(out[l - 1], walks[l].cur, walks[l].since, range.end);
+    for (std::size_t l = 1; l < lane_count; ++l) {
+        LaneWalk& w = walks[l];
+        if (w.cur.state == LaneState::Sleeping && w.sleep_due < range.end)
+            move_to(out[l - 1], w, {LaneState::Ready, {}, 0}, w.sleep_due);
+        emit(out[l - 1], w.cur, w.since, range.end);
+    }
     return out;
 }
 

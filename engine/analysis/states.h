@@ -43,7 +43,9 @@ struct LaneTimeline {
 //  * NotStarted until LaneStart (a lane without one starts at its first record).
 //  * A wait is Blocked(reason, object) until its cause happened, then Ready
 //    until WaitEnd (WaitSpan::ready_ns); a wait for the GIL is Ready throughout.
-//  * Sleeping between SleepBegin and SleepEnd; Done from LaneEnd.
+//  * Sleeping between SleepBegin and SleepEnd; past the requested duration
+//    (SleepBegin.a) until SleepEnd it is Ready: the sleep is over and the
+//    lane waits for a CPU, or for its event loop to resume it. Done from LaneEnd.
 //  * Whatever is still open at the end lasts until the snapshot's end.
 // `waits` must be wait_spans(snapshot). O(n).
 std::vector<LaneTimeline> lane_timelines(const trace::Snapshot& snapshot,

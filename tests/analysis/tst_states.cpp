@@ -114,6 +114,25 @@ private slots:
                          {60, 70, LaneState::Running}});
     }
 
+    // Past its requested duration a sleeper is Ready until SleepEnd: it waits
+    // for a CPU, or for a busy event loop to resume it (blocking-in-loop).
+    void oversleptIsReadyFromTheDueTime() {
+        TraceBuilder tb;
+        LaneId a = tb.lane("a"), b = tb.lane("b");
+        tb.start(0, a).rec(10, a, Kind::SleepBegin, 0, 20).rec(50, a, Kind::SleepEnd).end(70, a);
+        tb.start(0, b).rec(10, b, Kind::SleepBegin, 0, 30); // still asleep at the end, overdue
+        Snapshot s = tb.snapshot(70);
+        auto tls = lane_timelines(s);
+        QVERIFY(well_formed(s, tls));
+        compare(tls[0], {{0, 10, LaneState::Running},
+                         {10, 30, LaneState::Sleeping},
+                         {30, 50, LaneState::Ready},
+                         {50, 70, LaneState::Running}});
+        compare(tls[1], {{0, 10, LaneState::Running},
+                         {10, 40, LaneState::Sleeping},
+                         {40, 70, LaneState::Ready}});
+    }
+
     void timedOutWaitStaysBlocked() {
         TraceBuilder tb;
         LaneId a = tb.lane("a"), b = tb.lane("b");

@@ -86,7 +86,8 @@ std::uint8_t state_category(const StateInterval& interval) {
         break;
     }
     const auto reason = static_cast<unsigned>(interval.reason);
-    return static_cast<std::uint8_t>(kBlockedBase + (reason < 13 ? reason : 0));
+    return static_cast<std::uint8_t>(kBlockedBase +
+                                     (reason < unsigned(kWaitReasonSlots) ? reason : 0));
 }
 
 StateInterval category_interval(std::uint8_t category) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "analysis/states.h"
+#include "trace/record.h"
 
 #include <array>
 #include <cstddef>
@@ -18,7 +19,9 @@
 
 namespace il::ui {
 
-inline constexpr int kCategoryCount = 5 + 13; // see timeline_lod.h
+// Every WaitReason value (0 = unknown) gets its own blocked class.
+inline constexpr int kWaitReasonSlots = static_cast<int>(trace::WaitReason::Await) + 1;
+inline constexpr int kCategoryCount = 5 + kWaitReasonSlots; // see timeline_lod.h
 
 class StatePyramid {
 public:
