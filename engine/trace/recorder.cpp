@@ -241,63 +241,47 @@ Snapshot Recorder::snapshot() const {
     return s;
 }
 
+template <class At>
+void Recorder::read_committed(const detail::ThreadBuffer& buf, Cursor::Position& pos, At at,
+                              std::vector<Record>& out) {
+    const std::uint64_t n = buf.committed.load(std::memory_order_acquire);
+    if (n == 0)
+        return;
+    if (!pos.chunk)
+        pos.chunk = at(buf.head);
+    while (pos.taken < n && pos.chunk) {
+        if (pos.offset == kChunkRecords) {
+            const detail::Chunk* next = at(pos.chunk->next.load(std::memory_order_acquire));
+            if (!next)
+                break;
+            pos.chunk = next;
+            pos.offset = 0;
+        }
+        std::size_t take = std::min<std::uint64_t>(n - pos.taken, kChunkRecords - pos.offset);
+        out.insert(out.end(), pos.chunk->records + pos.offset,
+                   pos.chunk->records + pos.offset + take);
+        pos.offset += take;
+        pos.taken += take;
+    }
+}
+
 std::vector<Record> Recorder::read_new(Cursor& cursor) const {
     std::vector<Record> out;
     {
         std::lock_guard g(buffers_mutex_);
         cursor.positions_.resize(buffers_.size());
-        for (std::size_t i = 0; i < buffers_.size(); ++i) {
-            const detail::ThreadBuffer& buf = *buffers_[i];
-            Cursor::Position& pos = cursor.positions_[i];
-            std::uint64_t n = buf.committed.load(std::memory_order_acquire);
-            if (!pos.chunk)
-                pos.chunk = buf.head;
-            while (pos.taken < n && pos.chunk) {
-                if (pos.offset == kChunkRecords) {
-                    const detail::Chunk* next = pos.chunk->next.load(std::memory_order_acquire);
-                    if (!next)
-                        break;
-                    pos.chunk = next;
-                    pos.offset = 0;
-                }
-                std::size_t take =
-                    std::min<std::uint64_t>(n - pos.taken, kChunkRecords - pos.offset);
-                out.insert(out.end(), pos.chunk->records + pos.offset,
-                           pos.chunk->records + pos.offset + take);
-                pos.offset += take;
-                pos.taken += take;
-            }
-        }
+        auto same = [](const detail::Chunk* c) { return c; };
+        for (std::size_t i = 0; i < buffers_.size(); ++i)
+            read_committed(*buffers_[i], cursor.positions_[i], same, out);
         cursor.child_positions_.resize(children_.size());
         for (std::size_t k = 0; k < children_.size(); ++k) {
             const SharedBuffer& sb = *children_[k].buffer;
             std::vector<Cursor::Position>& positions = cursor.child_positions_[k];
             positions.resize(sb.buffer_count());
-            for (std::uint32_t i = 0; i < positions.size(); ++i) {
-                const detail::ThreadBuffer& buf = *sb.buffer(i);
-                Cursor::Position& pos = positions[i];
-                std::uint64_t n = buf.committed.load(std::memory_order_acquire);
-                if (n == 0)
-                    continue;
-                if (!pos.chunk)
-                    pos.chunk = sb.translate(buf.head);
-                while (pos.taken < n && pos.chunk) {
-                    if (pos.offset == kChunkRecords) {
-                        const detail::Chunk* next =
-                            sb.translate(pos.chunk->next.load(std::memory_order_acquire));
-                        if (!next)
-                            break;
-                        pos.chunk = next;
-                        pos.offset = 0;
-                    }
-                    std::size_t take =
-                        std::min<std::uint64_t>(n - pos.taken, kChunkRecords - pos.offset);
-                    out.insert(out.end(), pos.chunk->records + pos.offset,
-                               pos.chunk->records + pos.offset + take);
-                    pos.offset += take;
-                    pos.taken += take;
-                }
-            }
+            // A child's chunk pointers are its own: map them into our view.
+            auto in_child = [&sb](const detail::Chunk* c) { return sb.translate(c); };
+            for (std::uint32_t i = 0; i < positions.size(); ++i)
+                read_committed(*sb.buffer(i), positions[i], in_child, out);
         }
     }
     std::stable_sort(out.begin(), out.end(),

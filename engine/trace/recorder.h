@@ -163,6 +163,11 @@ public:
     std::int64_t start_ns() const { return start_ns_; }
 
 private:
+    // Appends one thread buffer's records committed since `pos`; `at` maps a
+    // chunk pointer as its writer stored it to one this process can read.
+    template <class At>
+    static void read_committed(const detail::ThreadBuffer& buf, Cursor::Position& pos, At at,
+                               std::vector<Record>& out);
     void bind_slow();
     detail::ThreadBuffer* buffer_for_this_thread();
     std::int64_t append(detail::Binding& t, std::int64_t not_before, Kind kind, ObjectId object,

@@ -4,6 +4,8 @@
 
 #include "trace/snapshot.h"
 
+#include <QtTest>
+
 #include <cerrno>
 #include <chrono>
 #include <dirent.h>
@@ -70,6 +72,13 @@ struct Resources {
         // 0: a child exists and runs; > 0: we just reaped someone else's zombie (a leak too).
         r.children = !(p == -1 && errno == ECHILD);
         return r;
+    }
+
+    // Fails the calling test if anything was left behind since `before`.
+    void expect_nothing_leaked_since(const Resources& before) const {
+        QCOMPARE(fds, before.fds);
+        QCOMPARE(shm, before.shm);
+        QVERIFY(!children);
     }
 };
 

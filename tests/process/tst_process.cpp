@@ -43,12 +43,7 @@ private slots:
         QVERIFY(!before_.children);
     }
 
-    void cleanupTestCase() {
-        Resources after = Resources::now();
-        QCOMPARE(after.fds, before_.fds);
-        QCOMPARE(after.shm, before_.shm);
-        QVERIFY(!after.children);
-    }
+    void cleanupTestCase() { proc_test::Resources::now().expect_nothing_leaked_since(before_); }
 
     void exitStatusAndLane() {
         Session s;

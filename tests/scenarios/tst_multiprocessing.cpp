@@ -50,12 +50,7 @@ private slots:
         run("pipe-pingpong", {"rounds=1"}); // warm-up: the spawner thread, the registry
         before_ = proc_test::Resources::now();
     }
-    void cleanupTestCase() {
-        auto after = proc_test::Resources::now();
-        QCOMPARE(after.fds, before_.fds);
-        QCOMPARE(after.shm, before_.shm);
-        QVERIFY(!after.children);
-    }
+    void cleanupTestCase() { proc_test::Resources::now().expect_nothing_leaked_since(before_); }
 
     void chapterAndTexts() {
         for (const char* id : {"process-sum", "shared-counter", "isolation", "pipe-pingpong"}) {
@@ -135,10 +130,7 @@ private slots:
         stopper.join();
         QCOMPARE(r.status, RunStatus::Stopped);
         QVERIFY(!r.outcome.ok);
-        auto after = proc_test::Resources::now();
-        QCOMPARE(after.fds, before_.fds);
-        QCOMPARE(after.shm, before_.shm);
-        QVERIFY(!after.children);
+        proc_test::Resources::now().expect_nothing_leaked_since(before_);
     }
 
     void badParameterIsRejected() {
