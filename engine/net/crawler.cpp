@@ -9,6 +9,7 @@
 #include "net/url.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace il::net {
@@ -20,7 +21,9 @@ bool is_html(const ClientResponse& r) {
     return type && type->find("text/html") != std::string_view::npos;
 }
 
-// One crawl's shared state; lives in crawl()'s frame while tasks run.
+// One crawl's shared state. Every task's frame holds a reference: a task
+// the loop destroys unfinished (a stopped run) still releases its permit into
+// a live Semaphore, after crawl() itself has gone.
 struct Crawler {
     Crawler(coro::Loop& l, CrawlOptions o)
         : loop(l), options(std::move(o)), client(l, options.client),
@@ -36,11 +39,11 @@ struct Crawler {
     int in_flight = 0;
     CrawlResult result;
 
-    void schedule(const Url& url) {
+    static void schedule(const std::shared_ptr<Crawler>& self, const Url& url) {
         const std::string text = url.text();
-        if (!seen.insert(text).second)
+        if (!self->seen.insert(text).second)
             return;
-        tasks.push_back(loop.create_task(visit(url), "GET " + url.target()));
+        self->tasks.push_back(self->loop.create_task(visit(self, url), "GET " + url.target()));
     }
 
     // Fetches one URL under a permit; returns the links of an HTML page.
@@ -78,23 +81,23 @@ struct Crawler {
         co_return links;
     }
 
-    coro::Task<void> visit(Url url) {
-        std::optional<std::vector<std::string>> links = co_await fetch(url);
+    static coro::Task<void> visit(std::shared_ptr<Crawler> self, Url url) {
+        std::optional<std::vector<std::string>> links = co_await self->fetch(url);
         if (!links)
             co_return;
         for (const std::string& href : *links) {
             const std::optional<Url> next = resolve(url, href);
-            if (!next || next->origin() != origin) {
-                ++result.external_links;
+            if (!next || next->origin() != self->origin) {
+                ++self->result.external_links;
                 continue;
             }
-            if (seen.count(next->text()))
+            if (self->seen.count(next->text()))
                 continue;
-            if (static_cast<int>(seen.size()) >= options.max_pages) {
-                result.limited = true;
+            if (static_cast<int>(self->seen.size()) >= self->options.max_pages) {
+                self->result.limited = true;
                 continue;
             }
-            schedule(*next);
+            schedule(self, *next);
         }
     }
 };
@@ -105,16 +108,24 @@ coro::Task<CrawlResult> crawl(coro::Loop& loop, CrawlOptions options) {
     const Url start = parse_url(options.start_url);
     if (options.concurrency < 1 || options.max_pages < 1)
         throw il::ValueError("crawl: concurrency and max_pages must be at least 1");
-    Crawler c(loop, std::move(options));
-    c.origin = start.origin();
-    c.schedule(start);
+    auto c = std::make_shared<Crawler>(loop, std::move(options));
+    c->origin = start.origin();
+    Crawler::schedule(c, start);
     // Tasks append more tasks while they run: await them in order until none is left.
     // (A copy of each handle: the vector may grow while we wait.)
-    for (std::size_t i = 0; i < c.tasks.size(); ++i) {
-        coro::TaskHandle<void> next = c.tasks[i];
-        co_await next;
+    // The handles refer to the tasks, whose frames refer to c: let go of them
+    // however this ends, or c and its tasks would keep each other alive.
+    try {
+        for (std::size_t i = 0; i < c->tasks.size(); ++i) {
+            coro::TaskHandle<void> next = c->tasks[i];
+            co_await next;
+        }
+    } catch (...) {
+        c->tasks.clear();
+        throw;
     }
-    co_return std::move(c.result);
+    c->tasks.clear();
+    co_return std::move(c->result);
 }
 
 } // namespace il::net
