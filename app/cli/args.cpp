@@ -13,17 +13,38 @@ commands:
   list [--json]                       the scenarios, by chapter
   describe ID [--json]                what a scenario teaches, its parameters and Python sketch
   run ID [name=value ...] [options]   run a scenario headless and print its summary
+  open FILE.ilrun [options]           a saved run: its summary, and the files of run's options
+  sweep ID PARAM=FROM..TO[:STEP] [name=value ...] [options]
+                                      run a scenario over a range of one numeric parameter
+  serve [--model M] [--port P]        the practice web server on 127.0.0.1 until Ctrl-C
   help                                this text
   version                             the version
 
-run options:
+run options (open takes --json, --trace, --csv and --chart):
   --json               print one JSON object instead of the readable summary
   --trace FILE.json    write a Chrome Trace Event file (open it in Perfetto or chrome://tracing)
   --csv FILE.csv       write the statistics as CSV
+  --chart KIND=FILE    write a chart; KIND: utilisation, lock-wait, lock-hold, queue-fill,
+                       throughput, models; FILE ends in .png, .svg, .pdf or .csv (repeatable)
+  --save FILE.ilrun    save the run (the desktop app and 'interleave open' open it again)
   --timeout SECONDS    stop the run after this long (a number > 0)
   --stall SECONDS      report and stop a run that made no progress for this long
                        while lanes were blocked (default 3; 0 never)
   --max-events N       the event budget (default 4194304); past it events are counted as dropped
+
+sweep options:
+  --repeat R           runs per value (1..100, default 1); the median wall time counts
+  --seed S             repeat r runs with seed S + r, for scenarios with a seed (default 1)
+  --chart [KIND=]FILE  KIND: wall-time, speedup (the default), efficiency (repeatable)
+  --csv FILE.csv       one row per value: wall time, speedup, efficiency, Amdahl fit
+  --json               print the sweep as one JSON object
+  --timeout SECONDS    stop any one run after this long
+  progress goes to stderr
+
+serve options:
+  --model M            thread (a thread per connection), pool (a thread pool with a
+                       bounded queue) or async (one event loop); default thread
+  --port P             the port on 127.0.0.1 (0..65535, 0: any free port; default 8080)
 
 exit status: 0 the outcome check holds, 1 it does not or the run failed, 2 usage error
 )";
@@ -38,14 +59,45 @@ double parse_seconds(const std::string& flag, const std::string& text) {
     return v;
 }
 
-unsigned long long parse_count(const std::string& flag, const std::string& text) {
+unsigned long long parse_integer(const std::string& flag, const std::string& text,
+                                 unsigned long long min, unsigned long long max) {
     unsigned long long v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < 1000 ||
-        v > 0xFFFFFFFFull)
-        throw UsageError(flag + ": '" + text +
-                         "' is not allowed; allowed: an integer in 1000..4294967295");
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < min || v > max)
+        throw UsageError(flag + ": '" + text + "' is not allowed; allowed: an integer in " +
+                         std::to_string(min) + ".." + std::to_string(max));
     return v;
+}
+
+// "KIND=FILE", or "FILE" where a default kind exists (sweep).
+std::pair<std::string, std::string> parse_chart(const std::string& text,
+                                                const std::string& default_kind) {
+    auto eq = text.find('=');
+    if (eq == std::string::npos) {
+        if (default_kind.empty())
+            throw UsageError("--chart: '" + text + "' is not KIND=FILE");
+        return {default_kind, text};
+    }
+    if (eq == 0 || eq + 1 == text.size())
+        throw UsageError("--chart: '" + text + "' is not KIND=FILE");
+    return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+Args::Command command_of(const std::string& cmd) {
+    if (cmd == "list")
+        return Args::Command::List;
+    if (cmd == "describe")
+        return Args::Command::Describe;
+    if (cmd == "run")
+        return Args::Command::Run;
+    if (cmd == "open")
+        return Args::Command::Open;
+    if (cmd == "sweep")
+        return Args::Command::Sweep;
+    if (cmd == "serve")
+        return Args::Command::Serve;
+    throw UsageError("unknown command '" + cmd +
+                     "'; commands: list, describe, run, open, sweep, serve, help, version");
 }
 
 } // namespace
@@ -55,29 +107,25 @@ std::string usage() {
 }
 
 Args parse_args(const std::vector<std::string>& argv) {
+    using C = Args::Command;
     Args args;
     if (argv.empty())
         throw UsageError("no command given");
     const std::string& cmd = argv[0];
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
-        args.command = Args::Command::Help;
+        args.command = C::Help;
         return args;
     }
     if (cmd == "version" || cmd == "--version") {
-        args.command = Args::Command::Version;
+        args.command = C::Version;
         return args;
     }
-    if (cmd == "list")
-        args.command = Args::Command::List;
-    else if (cmd == "describe")
-        args.command = Args::Command::Describe;
-    else if (cmd == "run")
-        args.command = Args::Command::Run;
-    else
-        throw UsageError("unknown command '" + cmd +
-                         "'; commands: list, describe, run, help, version");
+    args.command = command_of(cmd);
+    const C c = args.command;
+    const bool is_run = c == C::Run;
+    const bool writes = is_run || c == C::Open || c == C::Sweep; // --csv, --chart
+    const bool takes_params = is_run || c == C::Sweep;
 
-    const bool is_run = args.command == Args::Command::Run;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         auto value = [&](const std::string& flag) -> std::string {
@@ -85,32 +133,56 @@ Args parse_args(const std::vector<std::string>& argv) {
                 throw UsageError(flag + " needs a value");
             return argv[++i];
         };
-        if (a == "--json") {
+        if (a == "--json" && c != C::Serve) {
             args.json = true;
-        } else if (is_run && a == "--trace") {
+        } else if ((is_run || c == C::Open) && a == "--trace") {
             args.trace_path = value(a);
-        } else if (is_run && a == "--csv") {
+        } else if (writes && a == "--csv") {
             args.csv_path = value(a);
-        } else if (is_run && a == "--timeout") {
+        } else if (writes && a == "--chart") {
+            args.charts.push_back(parse_chart(value(a), c == C::Sweep ? "speedup" : ""));
+        } else if (is_run && a == "--save") {
+            args.save_path = value(a);
+        } else if ((is_run || c == C::Sweep) && a == "--timeout") {
             args.timeout_s = parse_seconds(a, value(a));
         } else if (is_run && a == "--stall") {
             std::string v = value(a);
             args.stall_s = v == "0" ? 0 : parse_seconds(a, v);
         } else if (is_run && a == "--max-events") {
-            args.max_events = parse_count(a, value(a));
+            args.max_events = parse_integer(a, value(a), 1000, 0xFFFFFFFFull);
+        } else if (c == C::Sweep && a == "--repeat") {
+            args.repeat = static_cast<int>(parse_integer(a, value(a), 1, 100));
+        } else if (c == C::Sweep && a == "--seed") {
+            args.seed = parse_integer(a, value(a), 0, 0xFFFFFFFFull);
+        } else if (c == C::Serve && a == "--model") {
+            args.model = value(a);
+            if (args.model != "thread" && args.model != "pool" && args.model != "async")
+                throw UsageError("--model: '" + args.model +
+                                 "' is not a server model; allowed: thread, pool, async");
+        } else if (c == C::Serve && a == "--port") {
+            args.port = static_cast<int>(parse_integer(a, value(a), 0, 65535));
         } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {
             throw UsageError("unknown option '" + a + "' for '" + cmd + "'");
-        } else if (args.command != Args::Command::List && args.scenario.empty()) {
+        } else if (c == C::Open && args.run_file.empty()) {
+            args.run_file = a;
+        } else if ((c == C::Describe || takes_params) && args.scenario.empty()) {
             args.scenario = a;
-        } else if (is_run && a.find('=') != std::string::npos) {
+        } else if (c == C::Sweep && args.sweep_range.empty() && a.find("..") != std::string::npos) {
+            args.sweep_range = a;
+        } else if (takes_params && a.find('=') != std::string::npos) {
             args.assignments.push_back(a);
         } else {
             throw UsageError("unexpected argument '" + a + "'" +
-                             (is_run ? "; parameters are given as name=value" : ""));
+                             (takes_params ? "; parameters are given as name=value" : ""));
         }
     }
-    if (args.command != Args::Command::List && args.scenario.empty())
+    if ((c == C::Describe || takes_params) && args.scenario.empty())
         throw UsageError("'" + cmd + "' needs a scenario id; see 'interleave list'");
+    if (c == C::Open && args.run_file.empty())
+        throw UsageError("'open' needs a saved run file (FILE.ilrun, written by 'run --save' or "
+                         "the desktop app)");
+    if (c == C::Sweep && args.sweep_range.empty())
+        throw UsageError("'sweep' needs a range PARAM=FROM..TO[:STEP], for instance workers=1..8");
     return args;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace il::cli {
@@ -14,15 +15,33 @@ struct UsageError : std::runtime_error {
 };
 
 struct Args {
-    enum class Command { Help, Version, List, Describe, Run } command = Command::Help;
-    std::string scenario;                 // describe, run
-    std::vector<std::string> assignments; // run: name=value
+    enum class Command {
+        Help,
+        Version,
+        List,
+        Describe,
+        Run,
+        Open,
+        Sweep,
+        Serve
+    } command = Command::Help;
+    std::string scenario;                 // describe, run, sweep
+    std::vector<std::string> assignments; // run, sweep: name=value
     bool json = false;
-    std::optional<std::string> trace_path;        // run --trace
-    std::optional<std::string> csv_path;          // run --csv
-    std::optional<double> timeout_s;              // run --timeout
+    std::optional<std::string> trace_path;        // run, open --trace
+    std::optional<std::string> csv_path;          // run, open, sweep --csv
+    std::optional<double> timeout_s;              // run, sweep --timeout (per run)
     double stall_s = 3;                           // run --stall (0: never)
     std::optional<unsigned long long> max_events; // run --max-events
+    // run, open, sweep --chart KIND=FILE (sweep also takes --chart FILE: the speedup chart)
+    std::vector<std::pair<std::string, std::string>> charts;
+    std::optional<std::string> save_path; // run --save FILE.ilrun
+    std::string run_file;                 // open FILE
+    std::string sweep_range;              // sweep: PARAM=FROM..TO[:STEP]
+    int repeat = 1;                       // sweep --repeat
+    unsigned long long seed = 1;          // sweep --seed
+    std::string model = "thread";         // serve --model thread|pool|async
+    int port = 8080;                      // serve --port (0: any free port)
 };
 
 Args parse_args(const std::vector<std::string>& argv);

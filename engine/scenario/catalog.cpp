@@ -44,6 +44,9 @@ const std::vector<std::unique_ptr<Scenario>>& catalog() {
         // -- net --
         v.push_back(scenarios::make_async_crawler());
         v.push_back(scenarios::make_sync_vs_async());
+        // -- perf --
+        // -- download --
+        // -- webserver --
         return v;
     }();
     return all;

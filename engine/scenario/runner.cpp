@@ -1,5 +1,6 @@
 #include "scenario/runner.h"
 
+#include "run/cpu_time.h"
 #include "run/errors.h"
 #include "scenario/monitor.h"
 #include "trace/clock.h"
@@ -34,6 +35,7 @@ RunResult run_scenario(const Scenario& scenario, const Params& params, const Run
     bool done = false;
     std::int64_t t0 = trace::clock::monotonic_ns();
     std::int64_t t1 = t0;
+    const std::int64_t cpu0 = process_cpu_ns();
 
     // The scenario runs on its own thread so that this one can enforce the timeout.
     std::thread main([&] {
@@ -81,6 +83,7 @@ RunResult run_scenario(const Scenario& scenario, const Params& params, const Run
     result.diagnostics = monitor.diagnostics();
 
     result.duration_ns = t1 - t0;
+    result.cpu_ns = process_cpu_ns() - cpu0;
     if (result.status != RunStatus::Failed && (monitor.deadlocked() || monitor.stalled())) {
         // The engine stopped the run: the scenario judges what was found.
         result.status = monitor.deadlocked() ? RunStatus::Deadlocked : RunStatus::Stalled;

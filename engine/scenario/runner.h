@@ -42,6 +42,9 @@ struct RunResult {
     RunStatus status = RunStatus::Finished;
     std::string error; // Failed: what escaped the scenario
     std::int64_t duration_ns = 0;
+    // CPU time (user + system) of this process and the children it reaped
+    // during the run: includes the engine's own threads (monitor, spawner).
+    std::int64_t cpu_ns = 0;
     trace::Snapshot trace; // finished snapshot
     // Deadlocks and stalls the live monitor found, in the order found.
     std::vector<analysis::Diagnostic> diagnostics;

@@ -42,5 +42,8 @@ std::unique_ptr<scenario::Scenario> make_timeouts_and_cancellation();
 // -- net --
 std::unique_ptr<scenario::Scenario> make_async_crawler();
 std::unique_ptr<scenario::Scenario> make_sync_vs_async();
+// -- perf --
+// -- download --
+// -- webserver --
 
 } // namespace il::scenarios
