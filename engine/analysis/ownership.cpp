@@ -127,7 +127,9 @@ std::vector<ObjectOwnership> ownership(const trace::Snapshot& snapshot,
     for (const WaitSpan& s : waits) {
         if (s.object >= slot.size() || slot[s.object] < 0)
             continue;
-        if (s.reason == trace::WaitReason::Lock || s.reason == trace::WaitReason::Semaphore)
+        // The emulated GIL is a Lock whose waits say Gil (so lane states call them Ready).
+        if (s.reason == trace::WaitReason::Lock || s.reason == trace::WaitReason::Semaphore ||
+            s.reason == trace::WaitReason::Gil)
             out[slot[s.object]].waits.push_back(s);
         if (s.effect != WaitSpan::npos && records[s.effect].object == s.object)
             waited.push_back(s.effect);

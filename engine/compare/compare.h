@@ -18,7 +18,11 @@ enum class Unit { Nanoseconds, Count, Ratio, Items };
 
 struct Row {
     Section section = Section::Run;
-    std::string subject; // "" for the run, else the lock/queue/lane name
+    std::string subject; // "" for the run, else the lock/queue/lane name ("name #2" for
+                         // the second of that name in a run: matched in order of appearance)
+    std::string kind;    // "" for the run, else the object or lane kind: "lock", "rlock",
+                         // "condition", "semaphore", "bounded_semaphore", "queue", "thread",
+                         // "process", "coroutine" (a lock and a semaphore may share a name)
     std::string metric;  // stable key: "duration", "wait_total", "wait_p95", "contended",
                          // "mean_fill", "max_fill", "time_full", "utilisation", "running", ...
     Unit unit = Unit::Count;

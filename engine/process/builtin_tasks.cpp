@@ -12,6 +12,9 @@ void register_builtin_tasks(TaskRegistry& registry) {
 
     // -- pool --
     register_pool_tasks(registry);
+
+    // -- perf --
+    register_perf_tasks(registry);
 }
 
 } // namespace il::process

@@ -18,4 +18,9 @@ void register_proc_tasks(TaskRegistry& registry);
 // "pool.worker": a ProcessPoolExecutor worker (pool_worker.h).
 void register_pool_tasks(TaskRegistry& registry);
 
+// -- perf --
+// performance-comparison's part of a workload in a child process
+// (scenarios/perf_models.cpp).
+void register_perf_tasks(TaskRegistry& registry);
+
 } // namespace il::process

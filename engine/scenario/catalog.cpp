@@ -45,8 +45,12 @@ const std::vector<std::unique_ptr<Scenario>>& catalog() {
         v.push_back(scenarios::make_async_crawler());
         v.push_back(scenarios::make_sync_vs_async());
         // -- perf --
+        v.push_back(scenarios::make_performance_comparison());
+        v.push_back(scenarios::make_concurrency_vs_parallelism());
         // -- download --
+        v.push_back(scenarios::make_downloader());
         // -- webserver --
+        v.push_back(scenarios::make_web_server());
         return v;
     }();
     return all;

@@ -9,7 +9,10 @@ namespace il::scenario {
 
 namespace {
 
+// Whole numbers exactly ("1000000", not "1e+06"), others as short as they go.
 std::string number_text(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) // 2^53
+        return std::to_string(static_cast<std::int64_t>(v));
     std::ostringstream out;
     out << v;
     return out.str();

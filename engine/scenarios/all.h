@@ -43,7 +43,11 @@ std::unique_ptr<scenario::Scenario> make_timeouts_and_cancellation();
 std::unique_ptr<scenario::Scenario> make_async_crawler();
 std::unique_ptr<scenario::Scenario> make_sync_vs_async();
 // -- perf --
+std::unique_ptr<scenario::Scenario> make_performance_comparison();
+std::unique_ptr<scenario::Scenario> make_concurrency_vs_parallelism();
 // -- download --
+std::unique_ptr<scenario::Scenario> make_downloader();
 // -- webserver --
+std::unique_ptr<scenario::Scenario> make_web_server();
 
 } // namespace il::scenarios

@@ -41,9 +41,8 @@ struct SweepSpec {
 // "workers=1..8", "workers=1..16:2" (step), "interval_ms=0.5..5:0.5":
 // checked against the scenario's parameter spec. Int: step defaults to 1;
 // Real: to 8 evenly spaced values. At most 1000 values. Throws SweepError.
-SweepSpec parse_sweep(const scenario::Scenario& scenario, const std::string& range,
-                      int repeat = 1, std::uint64_t seed = 1,
-                      std::vector<std::string> assignments = {});
+SweepSpec parse_sweep(const scenario::Scenario& scenario, const std::string& range, int repeat = 1,
+                      std::uint64_t seed = 1, std::vector<std::string> assignments = {});
 
 // One run of the sweep.
 struct SweepRun {
@@ -54,7 +53,7 @@ struct SweepRun {
     std::int64_t cpu_ns = 0;
     scenario::RunStatus status = scenario::RunStatus::Finished;
     bool ok = false;
-    std::string message; // the outcome's message
+    std::string message;           // the outcome's message
     nlohmann::ordered_json values; // the outcome's values
 };
 
@@ -64,13 +63,13 @@ struct SweepPoint {
     std::int64_t wall_ns = 0;     // median over the repeats
     std::int64_t wall_min_ns = 0; // fastest and slowest repeat
     std::int64_t wall_max_ns = 0;
-    std::int64_t cpu_ns = 0;      // median
-    double speedup = 0;           // wall(first value) / wall(this value)
-    double ideal = 0;             // value / first value: perfect scaling
-    double efficiency = 0;        // speedup / ideal
-    double amdahl = 0;            // the fitted curve's speedup here
-    bool oversubscribed = false;  // value > the machine's cores
-    bool all_ok = false;          // every repeat's outcome held
+    std::int64_t cpu_ns = 0;     // median
+    double speedup = 0;          // wall(first value) / wall(this value)
+    double ideal = 0;            // value / first value: perfect scaling
+    double efficiency = 0;       // speedup / ideal
+    double amdahl = 0;           // the fitted curve's speedup here
+    bool oversubscribed = false; // value > the machine's cores
+    bool all_ok = false;         // every repeat's outcome held
 };
 
 struct SweepResult {
@@ -89,13 +88,24 @@ struct SweepOptions {
     std::function<void(int done, int total, const SweepRun& last)> progress;
 };
 
-// Runs every value R times, one run at a time. Blocks.
+// Runs every value R times, one run at a time, value by value (a cancelled
+// sweep keeps whole points for the values it reached). Blocks. Checks a spec
+// built by hand as parse_sweep does; throws SweepError. A run stopped by the
+// cancel is dropped (half a run measures nothing); runs that time out, fail
+// or miss their outcome are kept and make their point's all_ok false.
+// SweepRun::seed is the seed that run used, 0 when the scenario has none.
 SweepResult run_sweep(const SweepSpec& spec, const SweepOptions& options = {});
 
 // From runs alone (also for tests with hand-made runs): medians, speedup,
-// efficiency, the Amdahl fit and oversubscription.
+// efficiency, the Amdahl fit and oversubscription. Points in the order their
+// values first appear. Whatever the swept parameter means, speedup, ideal and
+// efficiency compare each value with the first: for a worker count that is
+// scaling; for anything else (a work time, a queue size) "ideal" is simply
+// value / first value. A first value <= 0 has no such ratio: ideal,
+// efficiency and amdahl are then 0.
 std::vector<SweepPoint> summarise(const std::vector<SweepRun>& runs, unsigned cores);
-// Least-squares fit of 1/S = f + (1 - f)/n over the points, f clamped to 0..1.
+// Least-squares fit of 1/S = f + (1 - f)/n over the points (n = ideal, all
+// points, oversubscribed ones too), f clamped to 0..1; 0 when nothing to fit.
 double fit_serial_fraction(const std::vector<SweepPoint>& points);
 
 nlohmann::ordered_json sweep_json(const SweepResult& result);

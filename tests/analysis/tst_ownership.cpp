@@ -68,6 +68,20 @@ private slots:
         QCOMPARE(state_at(o, 300).owner, a); // an open hold is current at the end
     }
 
+    void gilWaitersQueueOnTheGilLock() {
+        // The emulated GIL is a Lock whose waits say Gil: its waiters are listed.
+        TraceBuilder tb;
+        LaneId a = tb.lane("a"), b = tb.lane("b");
+        ObjectId gil = tb.object(ObjectKind::Lock, "GIL");
+        tb.acquire(10, a, gil, 0).release(100, a, gil, 1);
+        tb.wait(20, b, gil, WaitReason::Gil).wait_end(100, b, gil).acquire(101, b, gil, 1);
+        auto all = ownership(tb.snapshot(200, false));
+        QCOMPARE(all.size(), std::size_t(1));
+        QCOMPARE(all[0].waits.size(), std::size_t(1));
+        QCOMPARE(waiter_lanes(state_at(all[0], 50)), std::vector<LaneId>{b});
+        QVERIFY(all[0].holds[1].waited);
+    }
+
     void anotherLaneMayReleaseALock() {
         TraceBuilder tb;
         LaneId a = tb.lane("a"), b = tb.lane("b");

@@ -87,6 +87,16 @@ struct ResponseParser::Impl {
             fail("the reply's body is larger than " + std::to_string(options.max_body) + " bytes");
             return -1; // (1 would mean "no body follows")
         }
+        if (options.on_head) {
+            // As in body(): the exception is kept and rethrown by feed().
+            try {
+                options.on_head(response);
+            } catch (...) {
+                sink_error = std::current_exception();
+                fail("the head check failed");
+                return -1;
+            }
+        }
         // 1 tells http-parser that no body follows (a reply to HEAD).
         return head_request ? 1 : 0;
     }

@@ -6,11 +6,14 @@
 //    Wake with no span at all when the signal was already there);
 //  * on_ready returns the WaitResult to record, so a Barrier can end a span
 //    as Broken.
-// Everything else (timeout, cancellation, recording) is blocking_wait's.
+// Everything else (timeout, cancellation, recording, letting the GIL go) is
+// blocking_wait's. Every caller's pred, once true, stays true (a notify, a
+// set, a trip, a done future stays delivered), which the GIL path relies on.
 #pragma once
 
 #include "run/errors.h"
 #include "run/session.h"
+#include "sync/gil.h"
 
 #include <condition_variable>
 #include <mutex>
@@ -34,6 +37,20 @@ bool signal_wait(Session& session, std::unique_lock<std::mutex>& lock,
     }
     if (session.stop_requested())
         throw Cancelled();
+    if (Gil* gil = Gil::held_here()) [[unlikely]] {
+        // The emulated GIL is let go while blocked (sync/gil.h). A signal
+        // stays delivered, so only a timeout needs a second look: the signal
+        // may have come while this lane queued for the GIL (then it counts).
+        const bool ok = wait_without_gil(*gil, lock, [&] {
+            return signal_wait(session, lock, cv, object, reason, timeout, pred, on_ready,
+                               waiting_for);
+        });
+        if (!ok && pred()) {
+            on_ready(true);
+            return true;
+        }
+        return ok;
+    }
     trace::Recorder& rec = session.recorder();
     rec.record(Kind::WaitBegin, object, 0, waiting_for, static_cast<std::uint16_t>(reason));
     std::stop_token stop = session.stop_token();
