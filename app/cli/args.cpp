@@ -25,7 +25,8 @@ run options (open takes --json, --trace, --csv and --chart):
   --trace FILE.json    write a Chrome Trace Event file (open it in Perfetto or chrome://tracing)
   --csv FILE.csv       write the statistics as CSV
   --chart KIND=FILE    write a chart; KIND: utilisation, lock-wait, lock-hold, queue-fill,
-                       throughput, models; FILE ends in .png, .svg, .pdf or .csv (repeatable)
+                       throughput, models; FILE ends in .png, .svg, .pdf or .csv (the data);
+                       timeline=FILE.png|svg draws the whole timeline (repeatable)
   --save FILE.ilrun    save the run (the desktop app and 'interleave open' open it again)
   --timeout SECONDS    stop the run after this long (a number > 0)
   --stall SECONDS      report and stop a run that made no progress for this long
@@ -47,6 +48,7 @@ serve options:
   --port P             the port on 127.0.0.1 (0..65535, 0: any free port; default 8080)
 
 exit status: 0 the outcome check holds, 1 it does not or the run failed, 2 usage error
+             or a file that cannot be used (not a saved run, a port in use)
 )";
 
 double parse_seconds(const std::string& flag, const std::string& text) {

@@ -14,6 +14,12 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// A file or value given on the command line that cannot be used (not a saved
+// run, a port in use): exit status 2, without the usage hint.
+struct InputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 struct Args {
     enum class Command {
         Help,

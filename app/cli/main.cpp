@@ -1,8 +1,13 @@
-// interleave: the headless CLI. Lists, describes and runs scenarios; writes
-// traces and statistics; exit status 0 (outcome holds), 1 (it does not, or
-// the run failed), 2 (usage error).
+// interleave: the headless CLI. Lists, describes, runs and sweeps scenarios;
+// opens saved runs; writes traces, statistics and charts; serves the practice
+// web server. Exit status 0 (outcome holds), 1 (it does not, or the run
+// failed), 2 (usage error, or a file or value that cannot be used).
 #include "args.h"
+#include "open_command.h"
 #include "run_command.h"
+#include "serve_command.h"
+#include "stop_signals.h"
+#include "sweep_command.h"
 
 #include "report/scenario_text.h"
 #include "scenario/catalog.h"
@@ -53,14 +58,18 @@ int main(int argc, char** argv) {
         case Args::Command::Run:
             return il::cli::run_command(scenario_or_throw(args.scenario), args);
         case Args::Command::Open:
+            return il::cli::open_command(args);
         case Args::Command::Sweep:
+            return il::cli::sweep_command(scenario_or_throw(args.scenario), args);
         case Args::Command::Serve:
-            // Being built this session (issues 7 and 8); wired as each lands.
-            throw std::runtime_error("this command is not built yet");
+            return il::cli::serve_command(args);
         }
     } catch (const il::cli::UsageError& e) {
         std::cerr << "interleave: " << e.what() << "\n"
                   << "run 'interleave help' for usage\n";
+        return 2;
+    } catch (const il::cli::InputError& e) {
+        std::cerr << "interleave: " << e.what() << "\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "interleave: " << e.what() << "\n";

@@ -1,5 +1,6 @@
 // `interleave run`: validates parameters, runs the scenario with Ctrl-C and
-// --timeout wired to its stop, writes the requested files, prints the report.
+// --timeout wired to its stop, then writes the requested files and prints the
+// report (run_output.h).
 #pragma once
 
 #include "args.h"
@@ -8,8 +9,6 @@
 
 namespace il::cli {
 
-// Blocks SIGINT and SIGTERM in the calling thread (call first thing in main).
-void block_stop_signals();
 // Returns the process exit status.
 int run_command(const scenario::Scenario& scenario, const Args& args);
 

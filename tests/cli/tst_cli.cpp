@@ -1,43 +1,13 @@
 // The `interleave` executable, run as a user would: outputs, exit codes, messages.
+#include "cli/cli_runner.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
 
-namespace {
-
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result cli(const QStringList& args, int timeout_ms = 60000) {
-    QProcess p;
-    p.start(INTERLEAVE_CLI_PATH, args);
-    if (!p.waitForFinished(timeout_ms)) {
-        p.kill();
-        p.waitForFinished();
-        return {-2, {}, "timed out"};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-QJsonObject json_of(const Result& r) {
-    QJsonParseError e;
-    auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &e);
-    if (e.error != QJsonParseError::NoError)
-        qWarning() << "not JSON:" << e.errorString() << r.out.left(500);
-    return doc.object();
-}
-
-} // namespace
+using namespace cli_test;
 
 class TestCli : public QObject {
     Q_OBJECT
