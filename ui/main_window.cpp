@@ -3,10 +3,11 @@
 #include "browser/param_form.h"
 #include "browser/scenario_browser.h"
 #include "browser/scenario_page.h"
+#include "charts/charts_view.h"
+#include "compare/compare_window.h"
 #include "diagnostics/diagnostics_panel.h"
 #include "events/event_log_view.h"
-#include "export/chrome_trace.h"
-#include "export/csv.h"
+#include "files/run_files.h"
 #include "model/run_model.h"
 #include "model/time_window.h"
 #include "objects/lock_view.h"
@@ -16,28 +17,22 @@
 #include "run/live_run.h"
 #include "scenario/catalog.h"
 #include "shell/language.h"
-#include "shell/screenshot.h"
 #include "style/colors.h"
 #include "style/units.h"
 #include "tables/stats_view.h"
 #include "timeline/timeline_legend.h"
 #include "timeline/timeline_view.h"
 
-#include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace il::ui {
@@ -63,6 +58,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     run_model_ = new RunModel(this);
     window_ = new TimeWindow(this);
     live_ = new LiveRun(this);
+    files_ = new RunFiles(this);
+    compare_files_ = new RunFiles(this);
     playback_ = new PlaybackController(run_model_, window_, this);
 
     build_views();
@@ -75,6 +72,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         run_model_->setData(std::move(data));
         on_finished();
     });
+    connect(files_, &RunFiles::opened, this, &MainWindow::show_opened);
+    connect(files_, &RunFiles::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Run saved to %1").arg(path), 8000);
+    });
+    connect(files_, &RunFiles::failed, this, [this](const QString&, const QString& message) {
+        statusBar()->clearMessage();
+        QMessageBox::warning(this, tr("Open run"), message);
+    });
+    connect(compare_files_, &RunFiles::opened, this, [this](RunDataPtr data, const QString&) {
+        CompareWindow::open(run_model_->data(), std::move(data), this);
+    });
+    connect(compare_files_, &RunFiles::failed, this,
+            [this](const QString&, const QString& message) {
+                QMessageBox::warning(this, tr("Compare with a saved run"), message);
+            });
     connect(browser_, &ScenarioBrowser::scenarioSelected, this, &MainWindow::show_scenario);
     connect(params_, &ParamForm::validityChanged, this, [this] { update_status(); });
 
@@ -118,6 +130,7 @@ void MainWindow::build_views() {
     events_ = new EventLogView(run_model_, window_);
     stats_ = new StatsView(run_model_, window_);
     diagnostics_ = new DiagnosticsPanel(run_model_, window_);
+    charts_ = new ChartsView;
 
     events_label_ = new QLabel;
     events_label_->setObjectName("eventsLabel");
@@ -166,107 +179,18 @@ void MainWindow::build_docks() {
     auto* stats = dock(stats_, tr("Statistics"), "statsDock", Qt::BottomDockWidgetArea);
     auto* diags =
         dock(diagnostics_, tr("Diagnostics"), "diagnosticsDock", Qt::BottomDockWidgetArea);
+    auto* charts = dock(charts_, tr("Charts"), "chartsDock", Qt::BottomDockWidgetArea);
     tabifyDockWidget(about, locks);
     tabifyDockWidget(locks, queues);
     tabifyDockWidget(log, stats);
     tabifyDockWidget(stats, diags);
+    tabifyDockWidget(diags, charts);
     about->raise();
     log->raise();
     resizeDocks({scenarios}, {300}, Qt::Horizontal);
     resizeDocks({about}, {420}, Qt::Horizontal);
     resizeDocks({log}, {200}, Qt::Vertical);
     resizeDocks({scenarios}, {300}, Qt::Vertical);
-}
-
-void MainWindow::build_actions() {
-    auto action = [this](const QString& text, const QKeySequence& key, auto slot) {
-        auto* a = new QAction(text, this);
-        a->setShortcut(key);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a); // shortcuts work wherever focus is in the window
-        return a;
-    };
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(action(tr("Export trace (Chrome JSON)…"), QKeySequence("Ctrl+E"),
-                           [this] { export_trace(); }));
-    file->addAction(
-        action(tr("Export statistics (CSV)…"), QKeySequence(), [this] { export_csv(); }));
-    file->addAction(action(tr("Save window image…"), QKeySequence("Ctrl+Shift+S"),
-                           [this] { save_screenshot(); }));
-    file->addSeparator();
-    file->addAction(action(tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
-
-    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
-    run_action_ = action(tr("&Run"), QKeySequence(Qt::Key_F5), [this] { run(); });
-    stop_action_ = action(tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stop(); });
-    run_action_->setIcon(QIcon::fromTheme("media-playback-start"));
-    stop_action_->setIcon(QIcon::fromTheme("media-playback-stop"));
-    runMenu->addAction(run_action_);
-    runMenu->addAction(stop_action_);
-    runMenu->addSeparator();
-    // Ctrl+F is the browser's own shortcut; the menu entry only names it.
-    QAction* find = runMenu->addAction(tr("Find scenario"), this, [this] {
-        findChild<QDockWidget*>("scenariosDock")->raise();
-        browser_->focusSearch();
-    });
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetShortcut); // never fires: no ambiguity with the browser's
-
-    // The playback bar owns its actions (and their shortcuts: Space, the
-    // arrows, F8, [ and ]); the menu lists the same ones.
-    QMenu* play = menuBar()->addMenu(tr("&Playback"));
-    play->addAction(playback_bar_->playAction());
-    play->addAction(playback_bar_->stepForwardAction());
-    play->addAction(playback_bar_->stepBackwardAction());
-    play->addAction(playback_bar_->nextDiagnosticAction());
-    play->addAction(playback_bar_->previousDiagnosticAction());
-    play->addSeparator();
-    play->addAction(playback_bar_->fasterAction());
-    play->addAction(playback_bar_->slowerAction());
-    play->addAction(playback_bar_->followLiveAction());
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    auto zoom = [this](double f) {
-        window_->zoom(f, (window_->windowStart() + window_->windowEnd()) / 2);
-    };
-    view->addAction(action(tr("Zoom in"), QKeySequence(Qt::Key_Plus), [zoom] { zoom(0.5); }));
-    view->addAction(action(tr("Zoom out"), QKeySequence(Qt::Key_Minus), [zoom] { zoom(2.0); }));
-    view->addAction(
-        action(tr("Fit the whole run"), QKeySequence(Qt::Key_F), [this] { window_->fit(); }));
-    // "=" is "+" without Shift on most keyboards.
-    action(QString(), QKeySequence(Qt::Key_Equal), [zoom] { zoom(0.5); });
-    view->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>())
-        view->addAction(d->toggleViewAction());
-
-    QMenu* lang = menuBar()->addMenu(tr("&Language"));
-    auto* group = new QActionGroup(this);
-    for (const QString& l : available_languages()) {
-        QAction* a = lang->addAction(language_name(l));
-        a->setCheckable(true);
-        a->setChecked(l == current_language());
-        a->setData(l);
-        a->setObjectName("language_" + l);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, l] {
-            if (l != current_language())
-                emit languageChangeRequested(l);
-        });
-    }
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("About Interleave"), this, [this] {
-        QMessageBox::about(this, tr("About Interleave"),
-                           tr("<h3>Interleave</h3><p>A lab for concurrent programming: a real "
-                              "engine runs threads through scenarios and records every step "
-                              "they take on locks, semaphores, conditions, events and queues."
-                              "</p>"));
-    });
-
-    auto* tools = addToolBar(tr("Run"));
-    tools->setObjectName("runToolBar");
-    tools->addAction(run_action_);
-    tools->addAction(stop_action_);
 }
 
 void MainWindow::selectScenario(const QString& id, const QStringList& assignments) {
@@ -325,7 +249,10 @@ void MainWindow::run() {
     for (const auto& a : list)
         text += (text.empty() ? "" : " ") + a;
     shown_objects_ = 0;
+    if (!run_model_->data()->live && !run_model_->data()->snapshot.records.empty())
+        previous_ = run_model_->data();
     run_model_->clear();
+    charts_->clear();
     window_->clearSelection();
     playback_->pause();
     playback_->setFollowLive(true);
@@ -378,6 +305,7 @@ void MainWindow::on_finished() {
     if (!d->summary.diagnostics.empty())
         findChild<QDockWidget*>("diagnosticsDock")->raise();
     raise_object_view();
+    charts_->setRun(d);
     window_->fit();
     // The views open on how the run ended: the final counts, or for a run
     // the engine stopped, the moment its deadlock closed (after it, Stop's
@@ -392,6 +320,20 @@ void MainWindow::on_finished() {
     window_->setPlayhead(at);
     update_status();
     emit runFinished();
+}
+
+void MainWindow::show_opened(RunDataPtr data, const QString& path) {
+    if (isRunning())
+        return; // a run started while the file was read: it wins
+    if (!run_model_->data()->live && !run_model_->data()->snapshot.records.empty())
+        previous_ = run_model_->data();
+    const QString id = QString::fromStdString(data->scenario);
+    if (scenario::find_scenario(data->scenario))
+        selectScenario(id, to_qt(assignments_of(data->typed_params)));
+    run_model_->setData(std::move(data));
+    on_finished();
+    statusBar()->showMessage(tr("Opened %1").arg(path), 8000);
+    setWindowFilePath(path);
 }
 
 void MainWindow::update_status() {
@@ -411,51 +353,6 @@ void MainWindow::update_status() {
     if (running)
         text = tr("Running — ") + text;
     events_label_->setText(text);
-}
-
-void MainWindow::export_trace() {
-    const RunDataPtr& d = run_model_->data();
-    if (d->snapshot.records.empty())
-        return statusBar()->showMessage(tr("Nothing to export yet: run a scenario first."), 5000);
-    QString path = QFileDialog::getSaveFileName(this, tr("Export trace"),
-                                                QString::fromStdString(d->scenario) + ".trace.json",
-                                                tr("Chrome trace (*.json)"));
-    if (path.isEmpty())
-        return;
-    try {
-        exporter::export_chrome_trace(path.toStdString(), d->snapshot, d->summary, {d->scenario});
-        statusBar()->showMessage(
-            tr("Trace written to %1 (open it in Perfetto or chrome://tracing)").arg(path), 8000);
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Export trace"), QString::fromStdString(e.what()));
-    }
-}
-
-void MainWindow::export_csv() {
-    const RunDataPtr& d = run_model_->data();
-    if (d->snapshot.records.empty())
-        return statusBar()->showMessage(tr("Nothing to export yet: run a scenario first."), 5000);
-    QString path = QFileDialog::getSaveFileName(this, tr("Export statistics"),
-                                                QString::fromStdString(d->scenario) + ".stats.csv",
-                                                tr("CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    try {
-        exporter::export_stats_csv(path.toStdString(), d->snapshot, d->summary);
-        statusBar()->showMessage(tr("Statistics written to %1").arg(path), 8000);
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Export statistics"), QString::fromStdString(e.what()));
-    }
-}
-
-void MainWindow::save_screenshot() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save window image"), "interleave.png",
-                                                tr("Images (*.png *.jpg)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!save_widget_image(this, path, &error))
-        QMessageBox::warning(this, tr("Save window image"), error);
 }
 
 void MainWindow::restore_settings() {

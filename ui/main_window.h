@@ -5,6 +5,8 @@
 // GUI thread only; a run happens off it (LiveRun).
 #pragma once
 
+#include "model/run_data.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -13,6 +15,7 @@ class QPushButton;
 
 namespace il::ui {
 
+class ChartsView;
 class DiagnosticsPanel;
 class EventLogView;
 class LiveRun;
@@ -22,6 +25,7 @@ class PlaybackBar;
 class PlaybackController;
 class QueueView;
 class RunModel;
+class RunFiles;
 class ScenarioBrowser;
 class ScenarioPage;
 class StatsView;
@@ -64,8 +68,12 @@ private:
     void on_finished();
     void update_status();
     void raise_object_view();
+    void show_opened(RunDataPtr data, const QString& path);
     void export_trace();
     void export_csv();
+    void export_timeline();
+    void open_sweep();
+    void compare_with_previous();
     void save_screenshot();
     void restore_settings();
     void save_settings() const;
@@ -74,6 +82,9 @@ private:
     RunModel* run_model_ = nullptr;
     TimeWindow* window_ = nullptr;
     LiveRun* live_ = nullptr;
+    RunFiles* files_ = nullptr;
+    RunFiles* compare_files_ = nullptr; // the saved run to compare the shown one with
+    RunDataPtr previous_;               // the finished run shown before this one
     PlaybackController* playback_ = nullptr;
 
     ScenarioBrowser* browser_ = nullptr;
@@ -90,6 +101,7 @@ private:
     EventLogView* events_ = nullptr;
     StatsView* stats_ = nullptr;
     DiagnosticsPanel* diagnostics_ = nullptr;
+    ChartsView* charts_ = nullptr;
 
     QAction* run_action_ = nullptr;
     QAction* stop_action_ = nullptr;

@@ -21,9 +21,40 @@ RunDataPtr make_run_data(scenario::RunResult result, std::string params) {
     data->outcome = std::move(result.outcome);
     data->error = std::move(result.error);
     data->duration_ns = result.duration_ns;
+    data->cpu_ns = result.cpu_ns;
+    data->typed_params = std::move(result.params);
+    data->live_diagnostics = std::move(result.diagnostics);
     data->snapshot = std::move(result.trace);
     release_unused_memory();
     return data;
+}
+
+scenario::RunResult run_result_of(const RunData& data) {
+    scenario::RunResult r;
+    r.scenario = data.scenario;
+    r.params = data.typed_params;
+    r.outcome = data.outcome;
+    r.status = data.status;
+    r.error = data.error;
+    r.duration_ns = data.duration_ns;
+    r.cpu_ns = data.cpu_ns;
+    r.trace = data.snapshot;
+    r.diagnostics = data.live_diagnostics;
+    return r;
+}
+
+std::vector<std::string> assignments_of(const scenario::Params& params) {
+    std::vector<std::string> out;
+    for (const auto& [name, value] : params.values())
+        out.push_back(name + "=" + scenario::value_text(value));
+    return out;
+}
+
+std::string params_text(const scenario::Params& params) {
+    std::string text;
+    for (const auto& a : assignments_of(params))
+        text += (text.empty() ? "" : " ") + a;
+    return text;
 }
 
 void release_unused_memory() {

@@ -25,6 +25,11 @@ struct RunData {
     scenario::Outcome outcome;
     std::string error;
     std::int64_t duration_ns = 0;
+    std::int64_t cpu_ns = 0;
+    // What the run was given and what the live monitor found, kept so the
+    // run can be saved as it was (summary.diagnostics adds later findings).
+    scenario::Params typed_params;
+    std::vector<analysis::Diagnostic> live_diagnostics;
 };
 
 using RunDataPtr = std::shared_ptr<const RunData>;
@@ -36,6 +41,12 @@ RunDataPtr make_run_data(scenario::RunResult result, std::string params);
 // them otherwise: analysing 10 million events leaves ~150 MB of them).
 // make_run_data calls it; costs a few ms.
 void release_unused_memory();
+// A finished run as the engine would have returned it (to save it).
+scenario::RunResult run_result_of(const RunData& data);
+// "name=value" of each typed parameter, and the same joined by spaces (an
+// opened run's parameters for the form and the title).
+std::vector<std::string> assignments_of(const scenario::Params& params);
+std::string params_text(const scenario::Params& params);
 // Of a snapshot taken while the run goes on (live diagnostics so far).
 RunDataPtr make_live_data(std::string scenario, std::string params, trace::Snapshot snapshot,
                           std::vector<analysis::Diagnostic> live_diagnostics);

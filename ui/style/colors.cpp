@@ -120,6 +120,13 @@ QColor loop_step_color(trace::LaneId task) {
     return pick(light[i], dark[i]);
 }
 
+QColor mark_color() {
+    return pick(QColor(0xff, 0xd6, 0x00), QColor(0xff, 0xee, 0x58));
+}
+QColor mark_outline_color() {
+    return pick(QColor(0x21, 0x21, 0x21), QColor(0x10, 0x10, 0x10));
+}
+
 QString state_label(analysis::LaneState state) {
     using S = analysis::LaneState;
     switch (state) {

@@ -29,6 +29,11 @@ QColor lock_held_color(); // "lock held" spans under a lane
 // distinct hues per coroutine lane, so consecutive steps of different tasks
 // tell apart.
 QColor loop_step_color(trace::LaneId task);
+// A scenario's mark (progress, a retry) on a lane's bar: a bright fill that
+// carries on the dark states, ringed by a dark outline that carries on the
+// light ones, so it reads on every state colour in both palettes.
+QColor mark_color();
+QColor mark_outline_color();
 
 // Translated, for legends, tooltips and tables ("Running", "Blocked", ...).
 QString state_label(analysis::LaneState state);

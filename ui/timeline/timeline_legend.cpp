@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QPolygon>
 
 namespace il::ui {
 
@@ -15,7 +16,7 @@ namespace {
 using analysis::LaneState;
 using trace::WaitReason;
 
-enum class Swatch { Bar, Strip, Arrow };
+enum class Swatch { Bar, Strip, Arrow, Mark };
 
 QPixmap swatch(const QColor& color, Swatch shape) {
     QPixmap pm(18, 12);
@@ -34,6 +35,12 @@ QPixmap swatch(const QColor& color, Swatch shape) {
         p.drawLine(QPointF(1, 6), QPointF(16, 6));
         p.drawLine(QPointF(16, 6), QPointF(12, 3));
         p.drawLine(QPointF(16, 6), QPointF(12, 9));
+        break;
+    case Swatch::Mark: // as the timeline draws it, on a bar
+        p.fillRect(QRect(1, 1, 16, 10), state_color(LaneState::Running));
+        p.setPen(QPen(mark_outline_color(), 0));
+        p.setBrush(color);
+        p.drawPolygon(QPolygon({{9, 2}, {13, 6}, {9, 10}, {5, 6}}));
         break;
     }
     return pm;
@@ -95,6 +102,8 @@ void TimelineLegend::populate() {
     states << item(lock_held_color(), Swatch::Strip, tr("Lock held"));
     // Under an event loop's lane the strip names the coroutine it runs, one hue each.
     states << item(loop_step_color(0), Swatch::Strip, tr("Loop runs a coroutine"));
+    // A scenario's notes: a part's progress, a retry and why.
+    states << item(mark_color(), Swatch::Mark, tr("Mark"));
     line(states);
 
     heading(tr("Blocked on"));

@@ -133,11 +133,12 @@ LaneLod::LaneLod(trace::LaneId lane, const analysis::LaneTimeline* timeline,
 }
 
 LaneLod LaneLod::with_times(trace::LaneId lane, const analysis::LaneTimeline* timeline,
-                            std::vector<TimeSpan> holds, EventTimes events) {
+                            std::vector<TimeSpan> holds, EventTimes events, LaneMarks marks) {
     LaneLod lod;
     lod.lane_ = lane;
     lod.timeline_ = timeline;
     lod.events_ = std::move(events);
+    lod.marks_ = std::move(marks);
     lod.build(std::move(holds));
     return lod;
 }
@@ -166,7 +167,7 @@ void LaneLod::build(std::vector<TimeSpan> holds) {
 
 std::size_t LaneLod::memory_bytes() const {
     return sizeof(*this) + pyramid_.memory_bytes() + holds_.capacity() * sizeof(TimeSpan) +
-           events_.memory_bytes() +
+           events_.memory_bytes() + marks_.memory_bytes() +
            (interval_keys_.capacity() + hold_keys_.capacity() + hold_starts_.capacity() +
             event_keys_.capacity()) *
                sizeof(std::int64_t);
@@ -392,9 +393,17 @@ std::vector<LaneLod> build_lane_lods(const trace::Snapshot& snapshot,
     std::vector<EventTimes> events(lanes);
     for (std::size_t l = 0; l < lanes; ++l)
         events[l] = EventTimes(counts[l], first[l], last[l]);
-    for (const trace::Record& r : snapshot.records)
-        if (r.lane < lanes)
-            events[r.lane].push_back(r.t_ns);
+    // Marks are few (a scenario's notes): collected in the same pass.
+    std::vector<std::vector<MarkRef>> marks(lanes);
+    const auto& records = snapshot.records;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const trace::Record& r = records[i];
+        if (r.lane >= lanes)
+            continue;
+        events[r.lane].push_back(r.t_ns);
+        if (r.kind == trace::Kind::Mark)
+            marks[r.lane].push_back({r.t_ns, i});
+    }
 
     std::vector<std::vector<TimeSpan>> holds(lanes);
     for (const analysis::ObjectOwnership& o : summary.ownership)
@@ -404,9 +413,9 @@ std::vector<LaneLod> build_lane_lods(const trace::Snapshot& snapshot,
 
     std::vector<LaneLod> out(lanes);
     for (std::size_t l = 1; l < lanes; ++l)
-        out[l] = LaneLod::with_times(static_cast<trace::LaneId>(l),
-                                     summary.timeline(static_cast<trace::LaneId>(l)),
-                                     std::move(holds[l]), std::move(events[l]));
+        out[l] = LaneLod::with_times(
+            static_cast<trace::LaneId>(l), summary.timeline(static_cast<trace::LaneId>(l)),
+            std::move(holds[l]), std::move(events[l]), LaneMarks(std::move(marks[l])));
     return out;
 }
 

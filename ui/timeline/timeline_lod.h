@@ -8,6 +8,7 @@
 #include "timeline/event_times.h"
 
 #include "analysis/stats.h"
+#include "timeline/lane_marks.h"
 #include "timeline/timeline_pyramid.h"
 #include "trace/snapshot.h"
 
@@ -89,9 +90,9 @@ public:
     // miss per probe there.
     LaneLod(trace::LaneId lane, const analysis::LaneTimeline* timeline, std::vector<TimeSpan> holds,
             const std::vector<std::int64_t>& events);
-    // The same from times already compact (build_lane_lods).
+    // The same from times already compact (build_lane_lods), with the lane's marks.
     static LaneLod with_times(trace::LaneId lane, const analysis::LaneTimeline* timeline,
-                              std::vector<TimeSpan> holds, EventTimes events);
+                              std::vector<TimeSpan> holds, EventTimes events, LaneMarks marks = {});
 
     // Runs ordered by x, never more than w.width of them. `out` is replaced.
     void state_runs(const PixelWindow& w, std::vector<StateRun>& out) const;
@@ -107,6 +108,7 @@ public:
     const analysis::LaneTimeline* timeline() const { return timeline_; }
     const std::vector<TimeSpan>& holds() const { return holds_; }
     trace::LaneId lane() const { return lane_; }
+    const LaneMarks& marks() const { return marks_; }
     std::vector<std::int64_t> events() const { return events_.to_vector(); }
     std::size_t memory_bytes() const;
 
@@ -121,6 +123,7 @@ private:
     std::size_t tail_ = 0;        // intervals from here on are past the pyramid's blocks
     std::vector<TimeSpan> holds_; // disjoint, sorted
     EventTimes events_;
+    LaneMarks marks_;
     std::vector<std::int64_t> interval_keys_; // [b]: t0 of interval b * kBlock
     // [j]: the key of element j * kStride of holds_ (t1, t0) and events_.
     std::vector<std::int64_t> hold_keys_, event_keys_;
@@ -128,7 +131,8 @@ private:
 };
 
 // One LaneLod per lane id (index 0 a placeholder), from the summary's
-// timelines, the ownership holds and the records. O(n + h log h).
+// timelines, the ownership holds and the records (with each lane's Mark
+// records). O(n + h log h).
 std::vector<LaneLod> build_lane_lods(const trace::Snapshot& snapshot,
                                      const analysis::Summary& summary);
 

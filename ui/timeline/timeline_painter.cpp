@@ -82,6 +82,8 @@ TimelinePainter::Stats TimelinePainter::paint(QPainter& p, const TimelineScene& 
         p.setClipRect(s.lane_area());
         paint_rows(p, s, pal, stats);
         paint_loop_steps(p, s, pal);
+        const auto [first, last] = visible_rows(s);
+        marks_.paint(p, s, pal, first, last);
         paint_arrows(p, s, stats);
         paint_selection(p, s);
         p.setClipping(false);

@@ -1,5 +1,5 @@
 // Paints one frame of the timeline (ruler, lane names, state bars, lock
-// strips, event ticks, arrows, selection, playhead) onto any QPainter: the
+// strips, event ticks, marks, arrows, selection, playhead) onto any QPainter: the
 // view paints with it and the benchmark measures it on a QImage. Holds only
 // scratch buffers reused across frames; reads the scene it is given. GUI
 // thread (or any single thread with a QGuiApplication).
@@ -8,6 +8,7 @@
 #include "analysis/stats.h"
 #include "timeline/timeline_layout.h"
 #include "timeline/timeline_lod.h"
+#include "timeline/timeline_marks.h"
 
 #include <QColor>
 #include <QLineF>
@@ -78,6 +79,7 @@ private:
     std::array<QVector<QRect>, kCategoryCount> by_category_;
     QVector<QRect> holds_, ticks_, headers_, stripes_;
     std::array<QVector<QLineF>, 10> arrows_; // by FlowKind x handoff
+    MarkPainter marks_;
 };
 
 } // namespace il::ui

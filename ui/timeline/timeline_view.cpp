@@ -2,6 +2,7 @@
 
 #include "style/colors.h"
 #include "style/units.h"
+#include "timeline/timeline_marks.h"
 #include "timeline/timeline_ruler.h"
 
 #include <QHelpEvent>
@@ -310,6 +311,10 @@ QString TimelineView::lane_tooltip(trace::LaneId lane, std::int64_t t, bool on_s
         QStringLiteral("<b>%1</b>").arg(QString::fromStdString(info->name).toHtmlEscaped());
     if (x < laneArea().left())
         return text + QStringLiteral("<br>") + tr("process %1").arg(info->pid);
+    // A mark under the cursor first: it is what the cursor points at.
+    if (!on_strip)
+        if (const auto mark = mark_near(scene(), lane, x - laneArea().left()))
+            text += QStringLiteral("<br>") + mark_tooltip(data_->snapshot, *mark, origin);
 
     const analysis::LaneTimeline* tl = data_->summary.timeline(lane);
     if (const analysis::StateInterval* iv = tl ? analysis::state_at(*tl, t) : nullptr) {

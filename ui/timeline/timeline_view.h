@@ -39,6 +39,10 @@ public:
     bool isCollapsed(std::int32_t pid) const { return collapsed_.count(pid) > 0; }
     void setCollapsed(std::int32_t pid, bool collapsed);
 
+    // What the next frame draws (borrows this view's LOD and layout):
+    // export_timeline paints it again at another size.
+    TimelineScene scene() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -57,7 +61,6 @@ private:
     void rebuild();
     void relayout();
     void update_scrollbar();
-    TimelineScene scene() const;
     // The row under a widget y inside the lane area, or -1.
     int row_at(int y) const;
     void click(QPoint pos);
