@@ -831,5 +831,137 @@
       <source>how long the server takes to answer each request (ms)</source>
       <translation>服务器应答每个请求的耗时（ms）</translation>
     </message>
+    <message>
+      <source>Performance: threads, GIL, processes, coroutines</source>
+      <translation>性能：线程、GIL、进程与协程</translation>
+    </message>
+    <message>
+      <source>Which model makes a program faster depends on what it waits for. CPU-bound work (summing squares) only goes faster when parts run on several cores at once: threads and processes do that, but Python's threads hold the GIL while they compute, so they take turns and gain nothing, and coroutines all run on one event-loop thread. I/O-bound work (waiting for replies) goes faster whenever the waits overlap: threads, processes and coroutines all do that, and the GIL does not matter, since a thread lets it go while it waits. Speedup is the sequential wall time divided by the model's; efficiency is speedup per worker.</source>
+      <translation>哪种模型能让程序变快，取决于程序在等待什么。CPU 密集型工作（求平方和）只有在各部分同时运行在多个核心上时才会变快：线程和进程都能做到，但 Python 的线程在计算时持有 GIL，只能轮流执行，毫无收益；而协程全都运行在同一个事件循环线程上。I/O 密集型工作（等待响应）只要各次等待能相互重叠就会变快：线程、进程和协程都能做到，而且 GIL 无关紧要，因为线程在等待时会释放它。加速比是顺序执行的墙钟时间除以该模型的墙钟时间；效率是平均到每个工作者的加速比。</translation>
+    </message>
+    <message>
+      <source>The outcome table: CPU-bound, threads and processes reach about the number of cores, GIL threads and coroutines stay near 1, and CPU time stays about the same everywhere (the same work, spread or not). I/O-bound, every concurrent model approaches `workers`. In the timeline the "cpu GIL threads" lanes alternate running and ready (waiting for the GIL) every switch interval, the GIL's handovers drawn as arrows; the "cpu coroutine" lanes take turns on the one loop lane; the "io" lanes sleep side by side.</source>
+      <translation>看结果表：CPU 密集型时，线程和进程的加速比约等于核心数，GIL 线程和协程停留在 1 附近，而 CPU 时间在各处大致相同（同样的工作，无论是否分摊）。I/O 密集型时，每种并发模型的加速比都接近 `workers`。在时间线上，&quot;cpu GIL threads&quot; 泳道每隔一个切换间隔就在运行与就绪（等待 GIL）之间交替，GIL 的移交画成箭头；&quot;cpu coroutine&quot; 泳道在唯一的事件循环泳道上轮流运行；&quot;io&quot; 泳道并排休眠。</translation>
+    </message>
+    <message>
+      <source>parts each workload is split into: threads, processes or coroutines at once</source>
+      <translation>每项工作负载拆分成的部分数，即同时运行的线程、进程或协程数</translation>
+    </message>
+    <message>
+      <source>CPU-bound: sum the squares of 1..n (a third of a nanosecond or so per number on one core)</source>
+      <translation>CPU 密集型：求 1..n 的平方和（单核上每个数约需三分之一纳秒）</translation>
+    </message>
+    <message>
+      <source>I/O-bound: how long each part waits (ms)</source>
+      <translation>I/O 密集型：每个部分等待多久（ms）</translation>
+    </message>
+    <message>
+      <source>the GIL's switch interval (ms; CPython's default is 5)</source>
+      <translation>GIL 的切换间隔（ms；CPython 默认为 5）</translation>
+    </message>
+    <message>
+      <source>Concurrency vs parallelism: one core or two</source>
+      <translation>并发与并行：一个核心还是两个</translation>
+    </message>
+    <message>
+      <source>Concurrency is having several tasks in progress at once; parallelism is running several at the same instant. Two threads pinned to one core are concurrent: the operating system lets them take turns, a few milliseconds each, so both progress but together they take as long as doing the work one after the other. Pinned to two cores they run in parallel and finish in about half the time. Parallelism needs several cores; concurrency does not.</source>
+      <translation>并发是指同时有多个任务处于进行之中；并行是指在同一时刻真正同时运行多个任务。绑定在一个核心上的两个线程是并发的：操作系统让它们轮流运行，每次几毫秒，所以两者都在推进，但加起来花的时间和一个接一个地做完一样长。绑定在两个核心上时，它们并行运行，大约只需一半的时间。并行需要多个核心；并发则不需要。</translation>
+    </message>
+    <message>
+      <source>The recorder cannot see the operating system's scheduler, so a thread that was taken off its CPU still looks running. Each thread therefore watches its own loop: when the time between two steps (a few microseconds of work) jumps past 1 ms, it was not running meanwhile, and it records a Mark "descheduled" with how long (in microseconds). On one core the two lanes' Marks alternate, every few milliseconds: they take turns. On two cores there are almost none. Compare the two wall times, and the CPU times, which stay about the same.</source>
+      <translation>记录器看不到操作系统的调度器，所以一个被调度下 CPU 的线程看起来仍在运行。因此每个线程都盯着自己的循环：当两步之间的时间（每步只有几微秒的工作）突然超过 1 ms 时，说明它在这期间没有运行，于是它记录一个 &quot;descheduled&quot; 标记，并附上时长（以微秒计）。在一个核心上，两条泳道的标记每隔几毫秒交替出现：它们在轮流运行。在两个核心上则几乎没有这种标记。请比较两次的墙钟时间，以及大致不变的 CPU 时间。</translation>
+    </message>
+    <message>
+      <source>sum the squares of 1..n, half on each thread (a third of a nanosecond or so per number on one core)</source>
+      <translation>求 1..n 的平方和，两个线程各算一半（单核上每个数约需三分之一纳秒）</translation>
+    </message>
+    <message>
+      <source>Multi-threaded downloader</source>
+      <translation>多线程下载器</translation>
+    </message>
+    <message>
+      <source>A download is mostly waiting for the network, and a server often limits each connection's speed. Splitting the file into byte ranges (HTTP Range requests) and fetching each range on its own thread and connection multiplies the speed until something else is the limit: the server, the link, the disk or the CPU. Each part writes its bytes straight into place in a preallocated file. A part whose connection drops asks again from the first byte it is missing, not from its start. The file gets its name only once it is complete and its SHA-256 is right, so an interrupted download never looks finished. A server without Range support gets one part.</source>
+      <translation>下载的大部分时间都在等待网络，而服务器往往会限制每个连接的速度。把文件拆分成若干字节范围（HTTP Range 请求），每个范围用各自的线程和连接去获取，速度就会成倍提升，直到其他因素成为瓶颈：服务器、链路、磁盘或 CPU。每个部分把自己的字节直接写到预先分配好的文件中的相应位置。某个部分的连接断开后，它会从自己缺失的第一个字节重新请求，而不是从头开始。只有在文件完整且 SHA-256 正确之后，文件才会得到它的名字，因此中断的下载绝不会看起来像已完成。对不支持 Range 的服务器，只用一个部分。</translation>
+    </message>
+    <message>
+      <source>Each part is a lane named 'part N' that spends its life in an I/O wait on its own socket; the event log shows its progress marks every 10% and, with drop_after_kb set, the cut, the reason and the byte it resumes from. The main lane probes the server first, then waits to join the parts, then computes the checksum, while a lane of its own computes the expected checksum from the file's generator. Run it with parts=1, 2, 4, 8 (or sweep parts=1..8) and compare elapsed_ns: each part adds one connection's worth of bandwidth (32 MB/s by default) until the machine's own limit, where more threads stop helping; bandwidth_mbps=0 shows that limit alone.</source>
+      <translation>每个部分是一条名为 &apos;part N&apos; 的泳道，它一生中的大部分时间都在自己的套接字上等待 I/O；事件日志每到 10% 显示一次它的进度标记，设置了 drop_after_kb 时，还会显示连接被切断、切断的原因以及从哪个字节恢复。main 泳道先探测服务器，然后等待 join 各个部分，再计算校验和；与此同时，另一条专门的泳道根据文件的生成器计算预期的校验和。分别用 parts=1、2、4、8 运行（或对 parts=1..8 做参数扫描），比较 elapsed_ns：每增加一个部分，就多出一个连接的带宽（默认 32 MB/s），直到达到机器本身的上限，此后再加线程也无济于事；bandwidth_mbps=0 单独显示这个上限。</translation>
+    </message>
+    <message>
+      <source>the file to download (http:// only); empty: a generated file of size_mb on a local server this run starts</source>
+      <translation>要下载的文件（仅限 http://）；留空：由本次运行启动的本地服务器提供一个大小为 size_mb 的生成文件</translation>
+    </message>
+    <message>
+      <source>byte ranges fetched at once, a thread each</source>
+      <translation>同时获取的字节范围数，每个范围一个线程</translation>
+    </message>
+    <message>
+      <source>local server: the file's size in MiB</source>
+      <translation>本地服务器：文件大小（MiB）</translation>
+    </message>
+    <message>
+      <source>local server: the speed limit of each connection in megabits per second (8 Mbit/s = 1 MB/s); 0: no limit</source>
+      <translation>本地服务器：每个连接的限速，单位为兆比特每秒（8 Mbit/s = 1 MB/s）；0：不限速</translation>
+    </message>
+    <message>
+      <source>local server: cut each part's first connection after this many KiB of its body (failure injection); 0: never</source>
+      <translation>本地服务器：每个部分的第一个连接在传输这么多 KiB 的响应体后被切断（故障注入）；0：从不切断</translation>
+    </message>
+    <message>
+      <source>further tries of a part that failed</source>
+      <translation>失败的部分再重试的次数</translation>
+    </message>
+    <message>
+      <source>where to save the file; empty: a temporary file, removed after the run</source>
+      <translation>文件的保存位置；留空：使用临时文件，运行结束后删除</translation>
+    </message>
+    <message>
+      <source>Concurrent web server: thread, pool, event loop</source>
+      <translation>并发 Web 服务器：线程、线程池与事件循环</translation>
+    </message>
+    <message>
+      <source>A web server spends most of its time waiting: for a client to send, for a slow disk or database, for the network to take the reply. Three classic designs keep many clients served. A thread per connection is simple and lets the operating system switch between waits, at the price of a thread per client. A thread pool caps the threads: accepted connections wait in a bounded queue until a worker is free, and a worker stays with its connection for as long as the client keeps it alive. An event loop serves every connection on one thread: each read, write and wait is an await, and the loop runs whichever connection is ready. The same handler answers in all three, and the same load measures them: requests per second and the latency percentiles p50, p90, p99 and max. Slow clients, which send a request a byte at a time, show what each design costs: a thread each, a worker each, or nothing. Malformed and oversized requests are refused (400, 431, 413) while everyone else is served.</source>
+      <translation>Web 服务器的大部分时间都在等待：等客户端发来数据，等缓慢的磁盘或数据库，等网络把响应送走。有三种经典设计能让许多客户端都得到服务。每个连接一个线程：做法简单，由操作系统在各个等待之间切换，代价是每个客户端占用一个线程。线程池限制线程的数量：已接受的连接在一个有界队列中等待，直到有工作线程空闲下来；只要客户端保持连接（keep-alive），工作线程就一直服务这个连接。事件循环在一个线程上服务所有连接：每次读、写和等待都是一次 await，事件循环运行已就绪的任意一个连接。三种设计都由同一个处理函数作答，并用同样的负载来衡量：每秒请求数，以及延迟百分位数 p50、p90、p99 和最大值。慢速客户端每次只发送请求的一个字节，它们揭示了每种设计的代价：每个占一个线程、每个占一个工作线程，或者毫无代价。格式错误和过大的请求会被拒绝（400、431、413），其他所有客户端照常得到服务。</translation>
+    </message>
+    <message>
+      <source>Thread model: the acceptor lane starts a 'conn #n' lane per client, each waiting on its socket between requests. Pool model: the queue 'accepted connections' fills up to queue_size while the workers are busy, the acceptor waits to put, and latency p99 and max grow with the time a client waited for a worker. Async model: one loop lane runs short bursts of many 'conn #n' task lanes. With work=cpu the event loop can run only one handler at a time. With slow_clients, compare the fast clients' p99 across the models: the pool's workers are held by the slow ones, the other models do not care. The prober lane's bad requests end with their connection closed; every load request is still answered.</source>
+      <translation>thread 模型：acceptor 泳道为每个客户端启动一条 &apos;conn #n&apos; 泳道，每条泳道在两次请求之间都在自己的套接字上等待。pool 模型：工作线程都在忙时，队列 &apos;accepted connections&apos; 会一直填充到 queue_size，acceptor 在 put 上等待，延迟的 p99 和最大值随客户端等待工作线程的时间而增长。async 模型：一条事件循环泳道一小段一小段地运行许多 &apos;conn #n&apos; 任务泳道。当 work=cpu 时，事件循环一次只能运行一个处理函数。设置 slow_clients 时，比较各模型中快速客户端的 p99：线程池的工作线程被慢速客户端占住，而其他模型不受影响。prober 泳道发出的错误请求以连接被关闭告终；每个负载请求仍然都会得到响应。</translation>
+    </message>
+    <message>
+      <source>which server model to run (all: each in turn)</source>
+      <translation>要运行的服务器模型（all：依次运行每一种）</translation>
+    </message>
+    <message>
+      <source>concurrent keep-alive clients</source>
+      <translation>并发的 keep-alive 客户端数</translation>
+    </message>
+    <message>
+      <source>requests in all, shared out among the clients</source>
+      <translation>请求总数，分摊给各个客户端</translation>
+    </message>
+    <message>
+      <source>extra clients that send each request a byte at a time</source>
+      <translation>额外的客户端数，它们逐字节发送每个请求</translation>
+    </message>
+    <message>
+      <source>pool model: worker threads</source>
+      <translation>pool 模型：工作线程数</translation>
+    </message>
+    <message>
+      <source>pool model: accepted connections that may wait for a worker</source>
+      <translation>pool 模型：可以排队等待工作线程的已接受连接数</translation>
+    </message>
+    <message>
+      <source>what a request costs: waiting (as for a database) or CPU</source>
+      <translation>请求的开销是什么：等待（如等待数据库）还是 CPU</translation>
+    </message>
+    <message>
+      <source>milliseconds of that work per request (0: none)</source>
+      <translation>每个请求中这类工作的毫秒数（0：无）</translation>
+    </message>
+    <message>
+      <source>port on 127.0.0.1 (0: any free port); the models take turns</source>
+      <translation>127.0.0.1 上的端口（0：任一空闲端口）；各模型轮流使用</translation>
+    </message>
   </context>
 </TS>

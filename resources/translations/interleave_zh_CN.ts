@@ -2,6 +2,214 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>il::ui</name>
+    <message>
+        <source>Wall time</source>
+        <translation>墙钟时间</translation>
+    </message>
+    <message>
+        <source>Wall time (ms)</source>
+        <translation>墙钟时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>Slowest</source>
+        <translation>最慢</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Speedup (×)</source>
+        <translation>加速比（×）</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>理想值</translation>
+    </message>
+    <message>
+        <source>Amdahl fit (serial fraction %1)</source>
+        <translation>阿姆达尔定律拟合（串行比例 %1）</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Efficiency (speedup ÷ ideal)</source>
+        <translation>效率（加速比 ÷ 理想值）</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::ChartExportDialog</name>
+    <message>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>CSV data</source>
+        <translation>CSV 数据</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Written into the PNG and sets the PDF&apos;s page size; text keeps its printed size</source>
+        <translation>写入 PNG 文件，并决定 PDF 的页面尺寸；文字保持其打印尺寸</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>DPI:</source>
+        <translation>DPI：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::Charts</name>
+    <message>
+        <source>from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>this sweep has no finished runs to chart</source>
+        <translation>这次扫描没有可供绘图的已完成运行</translation>
+    </message>
+    <message>
+        <source>this run has no lane that ran</source>
+        <translation>本次运行中没有运行过的泳道</translation>
+    </message>
+    <message>
+        <source>this run&apos;s outcome compares no models (no values with wall_ns)</source>
+        <translation>本次运行的结果没有比较任何模型（没有带 wall_ns 的值）</translation>
+    </message>
+    <message>
+        <source>this run has no locks</source>
+        <translation>本次运行没有锁</translation>
+    </message>
+    <message>
+        <source>no lock was held and released in this run</source>
+        <translation>本次运行中没有锁被持有后再释放</translation>
+    </message>
+    <message>
+        <source>no lane waited for a lock in this run</source>
+        <translation>本次运行中没有泳道等待过锁</translation>
+    </message>
+    <message>
+        <source>this run has no queues</source>
+        <translation>本次运行没有队列</translation>
+    </message>
+    <message>
+        <source>Items taken from queues</source>
+        <translation>从队列取出的条目</translation>
+    </message>
+    <message>
+        <source>Tasks finished</source>
+        <translation>完成的任务</translation>
+    </message>
+    <message>
+        <source>Lanes finished</source>
+        <translation>结束的泳道</translation>
+    </message>
+    <message>
+        <source>this run took no time: no rate over time to show</source>
+        <translation>本次运行耗时为零：没有随时间变化的速率可显示</translation>
+    </message>
+    <message>
+        <source>nothing completed in this run (no queue gets, finished tasks or lanes)</source>
+        <translation>本次运行中没有任何完成项（没有队列取出，也没有完成的任务或结束的泳道）</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::ChartsView</name>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Which chart to show</source>
+        <translation>要显示哪个图表</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF, or its data as CSV</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF，或将其数据保存为 CSV</translation>
+    </message>
+    <message>
+        <source>This run has no charts yet.</source>
+        <translation>本次运行还没有图表。</translation>
+    </message>
+    <message>
+        <source>This sweep has no finished runs to chart.</source>
+        <translation>这次扫描没有可供绘图的已完成运行。</translation>
+    </message>
+    <message>
+        <source>Run a scenario or a sweep to see its charts.</source>
+        <translation>运行一个场景或一次参数扫描，即可查看其图表。</translation>
+    </message>
+</context>
+<context>
     <name>il::ui::Colors</name>
     <message>
         <source>Not started</source>
@@ -110,6 +318,202 @@
     <message>
         <source>send → receive</source>
         <translation>发送 → 接收</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::CompareModel</name>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Top run</source>
+        <translation>上方运行</translation>
+    </message>
+    <message>
+        <source>Bottom run</source>
+        <translation>下方运行</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Changed by %1 % or more, or present in one run only</source>
+        <translation>变化达到 %1 % 或以上，或只出现在一次运行中</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::ComparePane</name>
+    <message>
+        <source>(no scenario)</source>
+        <translation>（无场景）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>NOT OK</source>
+        <translation>未通过</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::CompareText</name>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Events recorded</source>
+        <translation>记录的事件</translation>
+    </message>
+    <message>
+        <source>Events dropped</source>
+        <translation>丢弃的事件</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>泳道数</translation>
+    </message>
+    <message>
+        <source>Acquisitions</source>
+        <translation>获取次数</translation>
+    </message>
+    <message>
+        <source>Contended acquisitions</source>
+        <translation>发生争用的获取</translation>
+    </message>
+    <message>
+        <source>Total wait</source>
+        <translation>总等待时间</translation>
+    </message>
+    <message>
+        <source>Wait p50</source>
+        <translation>等待 p50</translation>
+    </message>
+    <message>
+        <source>Wait p95</source>
+        <translation>等待 p95</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <source>Hold p50</source>
+        <translation>持有 p50</translation>
+    </message>
+    <message>
+        <source>Longest hold</source>
+        <translation>最长持有</translation>
+    </message>
+    <message>
+        <source>Puts</source>
+        <translation>放入次数</translation>
+    </message>
+    <message>
+        <source>Gets</source>
+        <translation>取出次数</translation>
+    </message>
+    <message>
+        <source>Mean fill (items)</source>
+        <translation>平均填充（项）</translation>
+    </message>
+    <message>
+        <source>Highest fill (items)</source>
+        <translation>最高填充（项）</translation>
+    </message>
+    <message>
+        <source>Time full</source>
+        <translation>满队列时间</translation>
+    </message>
+    <message>
+        <source>Time empty</source>
+        <translation>空队列时间</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Sleeping</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Lock: %1</source>
+        <translation>锁：%1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>队列：%1</translation>
+    </message>
+    <message>
+        <source>Lane: %1</source>
+        <translation>泳道：%1</translation>
+    </message>
+    <message>
+        <source>Other measure</source>
+        <translation>其他指标</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>top run only</source>
+        <translation>仅上方运行</translation>
+    </message>
+    <message>
+        <source>bottom run only</source>
+        <translation>仅下方运行</translation>
+    </message>
+    <message>
+        <source>±0 %</source>
+        <translation>±0 %</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新出现</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2 %</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::CompareWindow</name>
+    <message>
+        <source>Compare runs — %1 / %2</source>
+        <translation>比较运行 — %1 / %2</translation>
+    </message>
+    <message>
+        <source>What changed from the top run to the bottom run (highlighted: %1 % or more)</source>
+        <translation>从上方运行到下方运行的变化（高亮：%1 % 或以上）</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1644,103 @@
             <numerusform>%1 — %2（%3，%Ln 个事件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Run saved to %1</source>
+        <translation>运行已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>打开运行</translation>
+    </message>
+    <message>
+        <source>Compare with a saved run</source>
+        <translation>与已保存的运行比较</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation>打开运行(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save run…</source>
+        <translation>保存运行(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export timeline image (PNG, SVG)…</source>
+        <translation>导出时间线图像（PNG、SVG）…</translation>
+    </message>
+    <message>
+        <source>Export chart (PNG, SVG, PDF, CSV)…</source>
+        <translation>导出图表（PNG、SVG、PDF、CSV）…</translation>
+    </message>
+    <message>
+        <source>S&amp;weep a parameter…</source>
+        <translation>参数扫描(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the previous run</source>
+        <translation>与上一次运行比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compare with a saved run…</source>
+        <translation>与已保存的运行比较…</translation>
+    </message>
+    <message>
+        <source>Run a scenario or open a run first.</source>
+        <translation>请先运行一个场景，或打开一个运行。</translation>
+    </message>
+    <message>
+        <source>Pick a scenario first.</source>
+        <translation>请先选择一个场景。</translation>
+    </message>
+    <message>
+        <source>Two finished runs are needed: run a scenario twice (or open a saved run).</source>
+        <translation>需要两次已完成的运行：请将一个场景运行两次（或打开一个已保存的运行）。</translation>
+    </message>
+    <message>
+        <source>Export timeline image</source>
+        <translation>导出时间线图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Timeline written to %1</source>
+        <translation>时间线已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::MarkPainter</name>
+    <message>
+        <source>(no text)</source>
+        <translation>（无文本）</translation>
+    </message>
+    <message>
+        <source>Mark: %1 %2</source>
+        <translation>标记：%1 %2</translation>
+    </message>
+    <message>
+        <source>Mark: %1 (value %2)</source>
+        <translation>标记：%1（值 %2）</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier mark(s) in these pixels: zoom in</source>
+        <translation>
+            <numerusform>这些像素内还有 %n 个更早的标记：请放大</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>il::ui::ObjectPaint</name>
@@ -1560,6 +2061,33 @@
     </message>
 </context>
 <context>
+    <name>il::ui::RunFiles</name>
+    <message>
+        <source>Interleave runs (*%1)</source>
+        <translation>Interleave 运行文件 (*%1)</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>保存运行</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: run a scenario to its end first.</source>
+        <translation>还没有可保存的内容：请先将一个场景运行至结束。</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>打开运行</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be opened</source>
+        <translation>无法打开 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>il::ui::ScenarioBrowser</name>
     <message>
         <source>Search scenarios (Ctrl+F)</source>
@@ -1612,6 +2140,219 @@
     </message>
 </context>
 <context>
+    <name>il::ui::SweepDialog</name>
+    <message>
+        <source>Sweep — %1</source>
+        <translation>参数扫描 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel s&amp;weep</source>
+        <translation>取消扫描(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Stop the run going on; the runs that finished are kept</source>
+        <translation>停止正在进行的运行；已完成的运行会保留</translation>
+    </message>
+    <message>
+        <source>Choose a parameter and a range, then press Start.</source>
+        <translation>选择一个参数和范围，然后按“开始”。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The sweep&apos;s points as a table (charts export from the chart)</source>
+        <translation>以表格导出扫描的数据点（图表从图表本身导出）</translation>
+    </message>
+    <message>
+        <source>Running %1 of %2…</source>
+        <translation>正在运行第 %1 次，共 %2 次…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the run going on is being stopped…</source>
+        <translation>正在取消：正在停止当前运行…</translation>
+    </message>
+    <message>
+        <source>The sweep could not run: %1</source>
+        <translation>扫描无法运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n run(s); the table shows the values that finished.</source>
+        <translation>
+            <numerusform>在 %n 次运行后取消；表格显示已完成的取值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n run(s).</source>
+        <translation>
+            <numerusform>完成：%n 次运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the sweep</source>
+        <translation>运行扫描</translation>
+    </message>
+    <message>
+        <source>Export sweep data</source>
+        <translation>导出扫描数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Too few values finished to fit Amdahl&apos;s law.</source>
+        <translation>完成的取值太少，无法拟合阿姆达尔定律。</translation>
+    </message>
+    <message>
+        <source>Amdahl&apos;s law fitted to the speedups: about %1 % of the work is serial, so no value of %2 can make it more than %3× faster.</source>
+        <translation>按加速比拟合阿姆达尔定律：约 %1 % 的工作是串行的，因此 %2 取任何值都无法让它快过 %3 倍。</translation>
+    </message>
+    <message>
+        <source>Amdahl&apos;s law fitted to the speedups: the work scaled as if fully parallel (serial fraction %1 %).</source>
+        <translation>按加速比拟合阿姆达尔定律：工作的扩展如同完全并行（串行比例 %1 %）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This machine has %n core(s); the tinted values ask for more and are oversubscribed.</source>
+        <translation>
+            <numerusform>本机有 %n 个核心；着色的取值要求更多核心，属于超额订阅。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This machine has %n core(s).</source>
+        <translation>
+            <numerusform>本机有 %n 个核心。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::SweepForm</name>
+    <message>
+        <source>&amp;Parameter</source>
+        <translation>参数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>结束(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;ep</source>
+        <translation>步长(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Runs per value; the table shows their median</source>
+        <translation>每个取值的运行次数；表格显示其中位数</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats</source>
+        <translation>重复次数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation>种子(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Repeat r of every value runs with seed + r</source>
+        <translation>每个取值的第 r 次重复使用种子 + r</translation>
+    </message>
+    <message>
+        <source>whole number, %1 to %2</source>
+        <translation>整数，%1 到 %2</translation>
+    </message>
+    <message>
+        <source>number, %1 to %2</source>
+        <translation>数值，%1 到 %2</translation>
+    </message>
+    <message>
+        <source>8 values</source>
+        <translation>8 个取值</translation>
+    </message>
+    <message>
+        <source>The step must be a number above 0.</source>
+        <translation>步长必须是大于 0 的数。</translation>
+    </message>
+    <message>
+        <source>The step of an integer parameter must be a whole number.</source>
+        <translation>整数参数的步长必须是整数。</translation>
+    </message>
+    <message>
+        <source>This scenario has no numeric parameter to sweep.</source>
+        <translation>此场景没有可扫描的数值参数。</translation>
+    </message>
+    <message>
+        <source>“To” (%1) is below “from” (%2).</source>
+        <translation>“结束”（%1）小于“起始”（%2）。</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to %1.</source>
+        <translation>种子必须是 0 到 %1 之间的整数。</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::SweepPointsModel</name>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Wall time (ms)</source>
+        <translation>墙钟时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Fastest – slowest (ms)</source>
+        <translation>最快 – 最慢（毫秒）</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>理想值</translation>
+    </message>
+    <message>
+        <source>Efficiency (%)</source>
+        <translation>效率（%）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>More than this machine&apos;s %1 cores: the runs share CPUs</source>
+        <translation>超过本机的 %1 个核心：各运行共享 CPU</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>oversubscribed (&gt; %1 cores)</source>
+        <translation>超额订阅（&gt; %1 个核心）</translation>
+    </message>
+    <message>
+        <source>outcome check failed</source>
+        <translation>结果检查未通过</translation>
+    </message>
+</context>
+<context>
     <name>il::ui::TimelineLegend</name>
     <message>
         <source>States</source>
@@ -1636,6 +2377,10 @@
     <message>
         <source>Loop runs a coroutine</source>
         <translation>事件循环运行协程</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>标记</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +2450,104 @@
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::Value</name>
+    <message>
+        <source>Oversubscribed</source>
+        <translation>超额订阅</translation>
+    </message>
+    <message>
+        <source>More than %1 cores</source>
+        <translation>超过 %1 个核心</translation>
+    </message>
+</context>
+<context>
+    <name>il::ui::detail</name>
+    <message>
+        <source>Lane utilisation</source>
+        <translation>泳道利用率</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（ms）</translation>
+    </message>
+    <message>
+        <source>Wall time per model</source>
+        <translation>各模型的墙钟时间</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Wall time (ms)</source>
+        <translation>墙钟时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Lock hold times</source>
+        <translation>锁持有时间</translation>
+    </message>
+    <message>
+        <source>Lock wait times</source>
+        <translation>锁等待时间</translation>
+    </message>
+    <message>
+        <source>Hold (%1)</source>
+        <translation>持有（%1）</translation>
+    </message>
+    <message>
+        <source>Wait (%1)</source>
+        <translation>等待（%1）</translation>
+    </message>
+    <message>
+        <source>Holds (count)</source>
+        <translation>持有次数</translation>
+    </message>
+    <message>
+        <source>Waits (count)</source>
+        <translation>等待次数</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Queue fill</source>
+        <translation>队列填充量</translation>
+    </message>
+    <message>
+        <source>Time since start (ms)</source>
+        <translation>距开始时间（ms）</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>%1 capacity</source>
+        <translation>%1 容量</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Completed (per s)</source>
+        <translation>完成数（每秒）</translation>
+    </message>
+    <message>
+        <source>per s</source>
+        <translation>每秒</translation>
     </message>
 </context>
 </TS>

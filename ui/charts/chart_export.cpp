@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QChart>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
@@ -16,7 +18,10 @@
 #include <QSvgGenerator>
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace il::ui {
 
@@ -146,12 +151,29 @@ const char* chart_export_formats() {
     return ".png, .svg, .pdf or .csv";
 }
 
+// Without XDG_RUNTIME_DIR (a cron job, ssh without a session, a container)
+// Qt falls back to /tmp/runtime-$USER and warns on stderr at every start.
+// The same fallback, made quietly: only a directory that is ours and 0700.
+static void use_private_runtime_dir() {
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray dir =
+        QFile::encodeName(QDir::tempPath()) + "/runtime-" + QByteArray::number(::getuid());
+    if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST)
+        return;
+    struct stat st {};
+    if (::lstat(dir.constData(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::getuid() &&
+        (st.st_mode & 0777) == 0700)
+        qputenv("XDG_RUNTIME_DIR", dir);
+}
+
 int ensure_chart_application() {
     if (QCoreApplication* app = QCoreApplication::instance())
         return qobject_cast<QApplication*>(app) ? 0 : 1;
     // A headless tool has no window to show: never ask for a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    use_private_runtime_dir();
     static int argc = 1;
     static char name[] = "interleave";
     static char* argv[] = {name, nullptr};
