@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(files_, &RunFiles::failed, this, [this](const QString&, const QString& message) {
         statusBar()->clearMessage();
+        emit openFailed(message);
         QMessageBox::warning(this, tr("Open run"), message);
     });
     connect(compare_files_, &RunFiles::opened, this, [this](RunDataPtr data, const QString&) {
@@ -320,6 +321,20 @@ void MainWindow::on_finished() {
     window_->setPlayhead(at);
     update_status();
     emit runFinished();
+}
+
+void MainWindow::openRun(const QString& path) {
+    if (!isRunning())
+        files_->open(path);
+}
+
+void MainWindow::showChart(ChartKind kind) {
+    auto* dock = findChild<QDockWidget*>("chartsDock");
+    dock->raise();
+    // A chart needs more height than the tables it shares the place with.
+    if (dock->height() < height() * 2 / 5)
+        resizeDocks({dock}, {height() * 2 / 5}, Qt::Vertical);
+    charts_->setCurrentKind(kind);
 }
 
 void MainWindow::show_opened(RunDataPtr data, const QString& path) {

@@ -5,6 +5,7 @@
 // GUI thread only; a run happens off it (LiveRun).
 #pragma once
 
+#include "charts/chart_data.h"
 #include "model/run_data.h"
 
 #include <QMainWindow>
@@ -42,6 +43,10 @@ public:
     void selectScenario(const QString& id, const QStringList& assignments = {});
     QString currentScenario() const;
     bool isRunning() const;
+    // Shows a saved run (read off the GUI thread): runFinished or openFailed.
+    void openRun(const QString& path);
+    // Raises the charts dock on this kind (if the shown run has it).
+    void showChart(ChartKind kind);
 
     RunModel* runModel() const { return run_model_; }
     TimeWindow* timeWindow() const { return window_; }
@@ -52,7 +57,8 @@ public slots:
     void stop(); // Shift+F5
 
 signals:
-    void runFinished();
+    void runFinished(); // a run ended or a saved run is shown
+    void openFailed(const QString& message);
     // The user picked another language in the menu; the shell rebuilds the window.
     void languageChangeRequested(const QString& language);
 

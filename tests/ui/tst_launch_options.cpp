@@ -16,6 +16,10 @@ private slots:
         QVERIFY(p.options->run);
         QCOMPARE(p.options->screenshot, QString("/tmp/x.png"));
         QCOMPARE(p.options->language, QString("zh_CN"));
+        auto o = parse_launch_options({"--open", "run.ilrun", "--chart", "models"});
+        QVERIFY2(o.options, qPrintable(o.error));
+        QCOMPARE(o.options->open, QString("run.ilrun"));
+        QCOMPARE(o.options->chart, QString("models"));
         QVERIFY(parse_launch_options({}).options);
         QVERIFY(parse_launch_options({"--help"}).options->help);
     }
@@ -40,6 +44,13 @@ private slots:
             << QStringList{"--screenshot", "shot.txt"} << "must end in an image format";
         QTest::newRow("screenshot missing") << QStringList{"--screenshot"} << "needs a file name";
         QTest::newRow("language") << QStringList{"--lang", "fr"} << "en or zh_CN";
+        QTest::newRow("open missing") << QStringList{"--open"} << "--open needs a saved run";
+        QTest::newRow("open and run")
+            << QStringList{"--scenario", "counter", "--run", "--open", "x.ilrun"}
+            << "exclude each other";
+        QTest::newRow("chart unknown")
+            << QStringList{"--chart", "pie"} << "--chart takes one of: utilisation";
+        QTest::newRow("chart of a sweep") << QStringList{"--chart", "speedup"} << "models";
     }
     void invalid() {
         QFETCH(QStringList, args);

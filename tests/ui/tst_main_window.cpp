@@ -5,6 +5,8 @@
 // long one; the language switches. Real widgets, offscreen platform.
 #include "main_window.h"
 
+#include "charts/charts_view.h"
+#include "files/run_files.h"
 #include "model/run_model.h"
 #include "model/time_window.h"
 #include "objects/lock_canvas.h"
@@ -24,6 +26,8 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
@@ -165,6 +169,54 @@ private slots:
         QVERIFY(!diags.empty());
         QVERIFY(tw->playhead() >= diags.front().t_ns);
         QVERIFY(tw->playhead() - diags.front().t_ns < 20'000); // the closing wait, a few ns on
+    }
+
+    void aSavedRunOpensAgainAndChartsFollow() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("counter.ilrun");
+        std::size_t records = 0;
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.selectScenario("counter", {"threads=3", "increments=200"});
+            QTest::mouseClick(w.findChild<QPushButton*>("runButton"), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), 30000);
+            records = w.runModel()->data()->snapshot.records.size();
+            RunFiles::save(*w.runModel()->data(), file); // what File > Save run writes
+        }
+        MainWindow w;
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::runFinished);
+        w.openRun(file);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        const auto& d = *w.runModel()->data();
+        QCOMPARE(d.scenario, std::string("counter"));
+        QCOMPARE(d.snapshot.records.size(), records);
+        QVERIFY(d.outcome.ok);
+        QCOMPARE(w.currentScenario(), QString("counter")); // its parameters in the form
+        w.showChart(ChartKind::LockWait);
+        auto* charts = w.findChild<ChartsView*>();
+        QCOMPARE(charts->currentKind(), std::optional<ChartKind>(ChartKind::LockWait));
+
+        // Not a run: a clear message (the box is closed as a user would).
+        QFile junk(dir.filePath("junk.ilrun"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a run");
+        junk.close();
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        QTimer closer; // closes the warning as a user would
+        connect(&closer, &QTimer::timeout, [] {
+            if (QWidget* box = QApplication::activeModalWidget())
+                box->close();
+        });
+        closer.start(50);
+        w.openRun(junk.fileName());
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QVERIFY2(failed.first().first().toString().contains("not an Interleave run"),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(w.runModel()->data()->scenario, std::string("counter")); // still shown
     }
 
     void stopEndsALongRun() {

@@ -1,6 +1,8 @@
 #include "shell/app_shell.h"
 
 #include "main_window.h"
+
+#include "charts/chart_data.h"
 #include "shell/language.h"
 #include "shell/screenshot.h"
 
@@ -39,15 +41,28 @@ void AppShell::start() {
     if (!options_.scenario.isEmpty())
         window_->selectScenario(options_.scenario, options_.assignments);
     window_->show();
+    const bool waits = options_.run || !options_.open.isEmpty();
+    if (!options_.chart.isEmpty())
+        connect(window_, &MainWindow::runFinished, this, [this] {
+            if (auto kind = chart_kind_from_name(options_.chart.toStdString()))
+                window_->showChart(*kind);
+        });
     if (!options_.screenshot.isEmpty()) {
-        if (options_.run)
+        if (waits)
             connect(window_, &MainWindow::runFinished, this,
                     [this] { QTimer::singleShot(400, this, &AppShell::take_screenshot); });
         else
             QTimer::singleShot(600, this, &AppShell::take_screenshot);
+        // A saved run that cannot be opened: said on stderr, no window to save.
+        connect(window_, &MainWindow::openFailed, this, [this](const QString& message) {
+            std::fprintf(stderr, "interleave-gui: %s\n", qPrintable(message));
+            emit finished(2);
+        });
     }
     if (options_.run)
         QTimer::singleShot(0, window_, &MainWindow::run);
+    if (!options_.open.isEmpty())
+        window_->openRun(options_.open);
 }
 
 void AppShell::take_screenshot() {

@@ -1,5 +1,6 @@
 #include "shell/launch_options.h"
 
+#include "charts/chart_data.h"
 #include "scenario/catalog.h"
 #include "scenario/param.h"
 
@@ -23,14 +24,18 @@ QString scenario_ids() {
 } // namespace
 
 QString launch_usage() {
-    return english("usage: interleave-gui [--scenario ID [name=value ...]] [--run] "
-                   "[--screenshot FILE.png] [--lang en|zh_CN]\n"
-                   "  --scenario ID        open on this scenario (interleave list shows them)\n"
-                   "  name=value           set a parameter of that scenario\n"
-                   "  --run                run it at once\n"
-                   "  --screenshot FILE    when the run ends (or at once without --run), save the "
-                   "window as an image and quit\n"
-                   "  --lang LANG          user interface language: en or zh_CN\n");
+    return english(
+        "usage: interleave-gui [--scenario ID [name=value ...]] [--run] "
+        "[--open FILE.ilrun] [--chart KIND] [--screenshot FILE.png] [--lang en|zh_CN]\n"
+        "  --scenario ID        open on this scenario (interleave list shows them)\n"
+        "  name=value           set a parameter of that scenario\n"
+        "  --run                run it at once\n"
+        "  --open FILE          show a saved run (File > Save run, interleave run --save)\n"
+        "  --chart KIND         then show this chart: utilisation, lock-wait, lock-hold, "
+        "queue-fill, throughput, models\n"
+        "  --screenshot FILE    when the run ends (or at once without --run), save the "
+        "window as an image and quit\n"
+        "  --lang LANG          user interface language: en or zh_CN\n");
 }
 
 LaunchParse parse_launch_options(const QStringList& args) {
@@ -59,6 +64,18 @@ LaunchParse parse_launch_options(const QStringList& args) {
                 return fail(
                     english("--screenshot needs a file name, e.g. --screenshot window.png"));
             o.screenshot = *v;
+        } else if (a == "--open") {
+            auto v = value();
+            if (!v)
+                return fail(english("--open needs a saved run, e.g. --open counter.ilrun"));
+            o.open = *v;
+        } else if (a == "--chart") {
+            auto v = value();
+            const auto kind = v ? chart_kind_from_name(v->toStdString()) : std::nullopt;
+            if (!kind || is_sweep_kind(*kind))
+                return fail(english("--chart takes one of: %1")
+                                .arg(QString::fromStdString(kind_names(run_chart_kinds()))));
+            o.chart = *v;
         } else if (a == "--lang") {
             auto v = value();
             if (!v || (*v != "en" && *v != "zh_CN"))
@@ -89,6 +106,9 @@ LaunchParse parse_launch_options(const QStringList& args) {
             return fail(QString::fromStdString(e.what()));
         }
     }
+    if (o.run && !o.open.isEmpty())
+        return fail(english("--run and --open exclude each other: run a scenario or show a "
+                            "saved run"));
     if (o.run && o.scenario.isEmpty() && !o.help)
         return fail(english("--run needs --scenario ID; one of: %1").arg(scenario_ids()));
     if (!o.screenshot.isEmpty()) {

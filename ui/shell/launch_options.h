@@ -15,6 +15,8 @@ struct LaunchOptions {
     QString scenario;        // empty: the last one used (settings) or the default
     QStringList assignments; // "name=value", already validated against the scenario
     bool run = false;        // start the scenario at once
+    QString open;            // a saved run (.ilrun) to show at once
+    QString chart;           // after the run or open: show this chart kind ("models", ...)
     QString screenshot;      // after the run (or at once): save the window here and quit
     QString language;        // "", "en" or "zh_CN"
     bool help = false;
