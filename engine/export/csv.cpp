@@ -3,6 +3,7 @@
 #include "export/atomic_file.h"
 
 #include <charconv>
+#include <cmath>
 #include <ostream>
 
 namespace il::exporter {
@@ -16,20 +17,8 @@ std::string number(std::int64_t v) {
     return std::to_string(v);
 }
 
-// Three decimals at most, trailing zeros dropped: 42.5, 0.333, 7.
 std::string number(double v) {
-    char tmp[64];
-    auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, 3);
-    if (ec != std::errc())
-        return "0";
-    std::string s(tmp, end);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0')
-            s.pop_back();
-        if (s.back() == '.')
-            s.pop_back();
-    }
-    return s == "-0" ? "0" : s;
+    return csv_number(v, 3);
 }
 
 class Table {
@@ -77,6 +66,21 @@ std::string object_name(const trace::Snapshot& s, trace::ObjectId id) {
 }
 
 } // namespace
+
+std::string csv_number(double v, int decimals) {
+    char tmp[400]; // fixed notation of the largest double: 309 digits and the decimals
+    auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, decimals);
+    if (!std::isfinite(v) || ec != std::errc())
+        return {};
+    std::string s(tmp, end);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0')
+            s.pop_back();
+        if (s.back() == '.')
+            s.pop_back();
+    }
+    return s == "-0" ? "0" : s;
+}
 
 std::string csv_field(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos)

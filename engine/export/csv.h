@@ -32,4 +32,9 @@ void export_stats_csv(const std::string& path, const trace::Snapshot& snapshot,
 // One RFC 4180 field: as is, or quoted with its quotes doubled.
 std::string csv_field(std::string_view text);
 
+// A number for a CSV cell: fixed notation with at most `decimals` decimals,
+// trailing zeros dropped (42.5, 0.333, 7), '.' in every locale; "" for a
+// value that is not finite.
+std::string csv_number(double v, int decimals = 3);
+
 } // namespace il::exporter

@@ -3,20 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace il::scenario {
 
 namespace {
-
-// Whole numbers exactly ("1000000", not "1e+06"), others as short as they go.
-std::string number_text(double v) {
-    if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) // 2^53
-        return std::to_string(static_cast<std::int64_t>(v));
-    std::ostringstream out;
-    out << v;
-    return out.str();
-}
 
 std::string quoted(const std::string& s) {
     return "'" + s + "'";
@@ -201,6 +191,14 @@ const std::string& Params::text(const std::string& name) const {
     if (auto p = std::get_if<std::string>(&v))
         return *p;
     throw ParamError("parameter '" + name + "' is not text");
+}
+
+std::string number_text(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) // 2^53
+        return std::to_string(static_cast<std::int64_t>(v));
+    char buf[64]; // the shortest text that reads back as v, '.' in every locale
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : std::string("nan");
 }
 
 std::string value_text(const ParamValue& v) {

@@ -66,6 +66,9 @@ ParamValue parse_value(const ParamSpec& spec, const std::string& text);
 Params parse_params(const std::vector<ParamSpec>& specs,
                     const std::vector<std::string>& assignments);
 std::string value_text(const ParamValue& v);
+// A number as a person writes it: whole numbers exactly ("1000000", not
+// "1e+06"), others as short as they go.
+std::string number_text(double v);
 std::string_view param_type_name(ParamType t);
 
 } // namespace il::scenario

@@ -3,6 +3,8 @@
 #include "sweep/detail/spec_check.h"
 #include "sweep/sweep.h"
 
+#include "export/csv.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -17,24 +19,9 @@ nlohmann::ordered_json value_json(double v) {
     return v;
 }
 
-// Fixed notation with at most `decimals` decimals, trailing zeros dropped.
-std::string fixed(double v, int decimals) {
-    char buf[128];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-    if (ec != std::errc())
-        return detail::number_text(v);
-    std::string s(buf, end);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0')
-            s.pop_back();
-        if (s.back() == '.')
-            s.pop_back();
-    }
-    return s == "-0" ? "0" : s;
-}
-
 std::string ms(std::int64_t ns) {
-    return fixed(static_cast<double>(ns) / 1e6, 6); // 6 decimals: the nanosecond is kept
+    return exporter::csv_number(static_cast<double>(ns) / 1e6,
+                                6); // 6 decimals: the nanosecond is kept
 }
 
 } // namespace
@@ -90,9 +77,11 @@ std::string sweep_csv(const SweepResult& result) {
                       "amdahl,oversubscribed,ok\r\n";
     for (const SweepPoint& p : result.points) {
         out += detail::number_text(p.value) + ',' + ms(p.wall_ns) + ',' + ms(p.wall_min_ns) + ',' +
-               ms(p.wall_max_ns) + ',' + ms(p.cpu_ns) + ',' + fixed(p.speedup, 6) + ',' +
-               fixed(p.ideal, 6) + ',' + fixed(p.efficiency, 6) + ',' + fixed(p.amdahl, 6) + ',' +
-               (p.oversubscribed ? "true" : "false") + ',' + (p.all_ok ? "true" : "false") + "\r\n";
+               ms(p.wall_max_ns) + ',' + ms(p.cpu_ns) + ',' + exporter::csv_number(p.speedup, 6) +
+               ',' + exporter::csv_number(p.ideal, 6) + ',' +
+               exporter::csv_number(p.efficiency, 6) + ',' + exporter::csv_number(p.amdahl, 6) +
+               ',' + (p.oversubscribed ? "true" : "false") + ',' + (p.all_ok ? "true" : "false") +
+               "\r\n";
     }
     return out;
 }

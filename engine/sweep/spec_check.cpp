@@ -21,15 +21,6 @@ std::string quoted(const std::string& s) {
 
 } // namespace
 
-std::string number_text(double v) {
-    // Whole numbers in full (1000000, not the shortest form 1e+06).
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
-        return std::to_string(static_cast<std::int64_t>(v));
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    return ec == std::errc() ? std::string(buf, end) : std::string("nan");
-}
-
 std::string numeric_params(const scenario::Scenario& scenario) {
     std::string s;
     for (const ParamSpec& p : scenario.info().params)

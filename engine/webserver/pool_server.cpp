@@ -68,17 +68,7 @@ public:
             }
             for (; sent < workers_.size(); ++sent)
                 queue_.put(Accepted{});
-            bool all = true;
-            for (auto& w : workers_)
-                if (!w->join(left())) {
-                    all = false;
-                    break;
-                }
-            if (!all) {
-                wake_.force();
-                for (auto& w : workers_)
-                    w->join();
-            }
+            join_or_force(workers_, wake_, deadline);
         } catch (const Cancelled&) {
             wake_.force(); // the session stopped: every lane ends; the destructors join
         }

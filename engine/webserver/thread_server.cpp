@@ -43,17 +43,7 @@ public:
             acceptor_->join(); // its wait for a connection ends at the stop
             // From here on only this lane touches conns_.
             const auto deadline = Clock::now() + core_.options.stop_grace;
-            bool all = true;
-            for (auto& t : conns_)
-                if (!t->join(std::max(deadline - Clock::now(), Clock::duration::zero()))) {
-                    all = false;
-                    break;
-                }
-            if (!all) {
-                wake_.force();
-                for (auto& t : conns_)
-                    t->join();
-            }
+            join_or_force(conns_, wake_, deadline);
         } catch (const Cancelled&) {
             wake_.force(); // the session stopped: every lane ends; the destructors join
         }

@@ -29,8 +29,7 @@ const scenario::ParamSpec* seed_spec(const scenario::Scenario& scenario, const s
 // from (the swept one and the seed are set per run). Throws SweepError.
 scenario::Params check_spec(const scenario::Scenario& scenario, const SweepSpec& spec);
 
-// The number as a person types it: 4, 1000000, 0.5, 1e-07 (whole numbers in
-// full, others the shortest round trip; '.' decimal point whatever the locale).
-std::string number_text(double v);
+// Numbers in messages and the CSV as a person writes them.
+using scenario::number_text;
 
 } // namespace il::sweep::detail

@@ -275,4 +275,15 @@ void serve_connection(Core& core, const Wakeups& wake, BlockingSocket& socket,
     }
 }
 
+void join_or_force(std::vector<std::unique_ptr<thread::Thread>>& lanes, Wakeups& wake,
+                   Clock::time_point deadline) {
+    for (auto& lane : lanes)
+        if (!lane->join(std::max(deadline - Clock::now(), Clock::duration::zero()))) {
+            wake.force();
+            break;
+        }
+    for (auto& lane : lanes)
+        lane->join();
+}
+
 } // namespace il::webserver::detail

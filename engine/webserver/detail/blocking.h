@@ -11,15 +11,18 @@
 #pragma once
 
 #include "run/session.h"
+#include "thread/thread.h"
 #include "trace/record.h"
 #include "webserver/detail/core.h"
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <stop_token>
 #include <string_view>
+#include <vector>
 
 namespace il::webserver::detail {
 
@@ -101,6 +104,12 @@ std::optional<int> accept_one(Session& session, const Wakeups& wake, int listen_
 // reads, replies (keep-alive, pipelining), refuses bad requests, counts.
 void serve_connection(Core& core, const Wakeups& wake, BlockingSocket& socket,
                       std::uint64_t number);
+
+// Joins every lane by `deadline` (requests in flight finish their replies);
+// past it, forces the wakeups (every blocked socket wait ends, connections
+// close) and joins the rest. The graceful half of a blocking model's stop.
+void join_or_force(std::vector<std::unique_ptr<thread::Thread>>& lanes, Wakeups& wake,
+                   Clock::time_point deadline);
 
 // The Socket object of accepted connection `number`: "accepted #n".
 trace::ObjectId connection_object(Session& session, std::uint64_t number);
