@@ -141,4 +141,14 @@ Prepared prepare_error(int status, const std::string& why) {
     return p;
 }
 
+std::string chunk_size_line(std::size_t n) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string s;
+    do {
+        s.insert(s.begin(), digits[n % 16]);
+        n /= 16;
+    } while (n);
+    return s + "\r\n";
+}
+
 } // namespace il::net

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace il::net {
 
@@ -45,5 +46,11 @@ enum class RangeKind { None, Single, Unsatisfiable };
 // Reads a Range header value ("bytes=0-99", "bytes=100-", "bytes=-50").
 // Malformed values and several ranges give None (answer the whole body).
 RangeKind parse_range(std::string_view value, std::uint64_t size, ByteRange& out);
+
+// Chunked transfer coding, for the servers that frame a body of unknown
+// size: the line that opens a chunk of `n` bytes ("1a2f\r\n"), and the last
+// chunk (no trailers).
+std::string chunk_size_line(std::size_t n);
+inline constexpr std::string_view kLastChunk = "0\r\n\r\n";
 
 } // namespace il::net

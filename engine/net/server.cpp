@@ -28,17 +28,6 @@ std::vector<asio::const_buffer> one(std::string_view s) {
 
 // Chunked framing.
 constexpr std::string_view kCrlf = "\r\n";
-constexpr std::string_view kLastChunk = "0\r\n\r\n";
-
-std::string to_hex(std::size_t n) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string s;
-    do {
-        s.insert(s.begin(), digits[n % 16]);
-        n /= 16;
-    } while (n);
-    return s;
-}
 
 // One accepted connection. Everything here is touched only on the
 // connection's strand (its socket's executor).
@@ -184,7 +173,7 @@ struct HttpServer::Impl {
             std::vector<asio::const_buffer> b;
             std::string size_line; // (no arrays in coroutine frames: g++ 12 rejects them)
             if (p.chunked) {
-                size_line = to_hex(n) + "\r\n";
+                size_line = chunk_size_line(n);
                 b.push_back(asio::buffer(size_line));
             }
             b.push_back(asio::buffer(data.data(), n));

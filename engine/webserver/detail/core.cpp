@@ -123,19 +123,6 @@ void Conversation::done(const Reply& reply, bool sent) {
              number_});
 }
 
-namespace {
-std::string to_hex(std::uint64_t n) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string s;
-    do {
-        s.insert(s.begin(), digits[n % 16]);
-        n /= 16;
-    } while (n);
-    return s;
-}
-constexpr std::string_view kLastChunk = "0\r\n\r\n";
-} // namespace
-
 ReplyBytes::ReplyBytes(const net::Prepared& p)
     : p_(p), stop_at_(p.body ? std::min(p.length, p.drop_after.value_or(p.length)) : 0) {}
 
@@ -154,7 +141,7 @@ bool ReplyBytes::next(std::string& out) {
         const std::size_t room = kPiece - out.size() - (p_.chunked ? kFraming : 0);
         const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(stop_at_ - sent_, room));
         if (p_.chunked)
-            out += to_hex(n) + "\r\n";
+            out += net::chunk_size_line(n);
         const std::size_t at = out.size();
         out.resize(at + n);
         p_.body->read(p_.offset + sent_, out.data() + at, n);
@@ -163,8 +150,8 @@ bool ReplyBytes::next(std::string& out) {
         sent_ += n;
     }
     if (p_.chunked && sent_ == stop_at_ && !cut() && !last_chunk_done_ &&
-        out.size() + kLastChunk.size() <= kPiece) {
-        out += kLastChunk;
+        out.size() + net::kLastChunk.size() <= kPiece) {
+        out += net::kLastChunk;
         last_chunk_done_ = true;
     }
     return !out.empty();
