@@ -9,6 +9,8 @@
 #include "download/sha256.h"
 #include "trace/registry.h"
 
+#include "net/loopback_port.h"
+
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -26,28 +28,8 @@ using download::DownloadResult;
 
 namespace {
 
-std::uint16_t free_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-bool accepts(std::uint16_t port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    ::close(fd);
-    return ok;
-}
+using net_test::accepts;
+using net_test::free_port;
 
 // The bytes of every GET the server answered, cut ones counted up to the cut.
 std::uint64_t bytes_asked(const Served& s) {
