@@ -130,6 +130,9 @@ template <typename F> void section(ByteWriter& out, std::size_t index, F&& body)
 } // namespace
 
 std::string encode_run(const scenario::RunResult& run) {
+    // The reader refuses a run without a scenario: never write one it would refuse.
+    if (run.scenario.empty())
+        throw RunFileError("nothing to save: the run has no scenario (run one to its end first)");
     ByteWriter out;
     // The records and a margin for the rest: one allocation for most runs.
     out.data().reserve(run.trace.records.size() * detail::kRecordBytes + (64 << 10));

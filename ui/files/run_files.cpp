@@ -41,7 +41,15 @@ RunFiles::~RunFiles() {
     watcher_.waitForFinished(); // the worker writes error_
 }
 
+QString RunFiles::whyNotSavable(const RunData& data) {
+    if (data.live || data.snapshot.records.empty() || data.scenario.empty())
+        return tr("Nothing to save yet: run a scenario to its end first.");
+    return {};
+}
+
 void RunFiles::save(const RunData& data, const QString& path) {
+    if (const QString why = whyNotSavable(data); !why.isEmpty())
+        throw std::runtime_error(why.toStdString());
     runfile::save_run(run_result_of(data), path.toStdString());
 }
 
@@ -52,9 +60,8 @@ RunDataPtr RunFiles::load(const QString& path) {
 }
 
 void RunFiles::saveAs(const RunDataPtr& data) {
-    if (!data || data->live || data->snapshot.records.empty()) {
-        QMessageBox::information(parent_, tr("Save run"),
-                                 tr("Nothing to save yet: run a scenario to its end first."));
+    if (const QString why = whyNotSavable(data ? *data : RunData{}); !why.isEmpty()) {
+        QMessageBox::information(parent_, tr("Save run"), why);
         return;
     }
     QString name = QDir(last_folder())

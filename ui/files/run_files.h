@@ -28,6 +28,8 @@ public:
     void open(const QString& path);
     bool isOpening() const { return watcher_.isRunning(); }
 
+    // Why `data` cannot be saved (live, or nothing run yet), or empty.
+    static QString whyNotSavable(const RunData& data);
     // Synchronous versions; throw with a message naming the file and the problem.
     static void save(const RunData& data, const QString& path);
     static RunDataPtr load(const QString& path);

@@ -67,7 +67,7 @@ LiveRun::~LiveRun() {
 }
 
 bool LiveRun::isRunning() const {
-    return watcher_.isRunning();
+    return running_;
 }
 
 void LiveRun::stop() {
@@ -76,8 +76,9 @@ void LiveRun::stop() {
 
 bool LiveRun::start(const scenario::Scenario& scenario, scenario::Params params,
                     std::string params_text, scenario::RunOptions options) {
-    if (watcher_.isRunning())
+    if (running_)
         return false;
+    running_ = true;
     stop_ = std::stop_source();
     options.stop = stop_.get_token();
     pending_ = std::make_shared<std::atomic<bool>>(false);
@@ -92,7 +93,7 @@ bool LiveRun::start(const scenario::Scenario& scenario, scenario::Params params,
             this,
             [this, data, pending] {
                 pending->store(false);
-                if (watcher_.isRunning())
+                if (running_)
                     emit updated(data);
             },
             Qt::QueuedConnection);
@@ -110,6 +111,7 @@ bool LiveRun::start(const scenario::Scenario& scenario, scenario::Params params,
 }
 
 void LiveRun::on_finished() {
+    running_ = false;
     emit finished(watcher_.result());
 }
 

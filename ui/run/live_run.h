@@ -46,6 +46,10 @@ private:
     // it: a slow GUI skips snapshots instead of queueing them.
     std::shared_ptr<std::atomic<bool>> pending_;
     QFutureWatcher<RunDataPtr> watcher_;
+    // True from start() until finished() has been emitted: the watcher's own
+    // state turns false before the finished run reaches the GUI thread, and
+    // a caller must never see "not running" while the live data is shown.
+    bool running_ = false;
 };
 
 } // namespace il::ui
