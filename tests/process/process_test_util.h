@@ -1,7 +1,8 @@
-// Helpers for the process tests: records of a lane / object, and the leak
-// probe (open descriptors, unreaped children, /dev/shm entries).
+// Helpers for the process tests: records of a lane / object, the leak probe
+// (tests/common/resources.h) and a hang guard.
 #pragma once
 
+#include "common/resources.h"
 #include "trace/snapshot.h"
 
 #include <QtTest>
@@ -44,43 +45,7 @@ inline std::vector<Record> of_kind(const std::vector<Record>& rs, Kind k) {
     return out;
 }
 
-inline int count_dir(const char* path) {
-    int n = 0;
-    if (DIR* d = ::opendir(path)) {
-        while (dirent* e = ::readdir(d))
-            if (e->d_name[0] != '.')
-                ++n;
-        ::closedir(d);
-    }
-    return n;
-}
-
-// What a run could leak. Counting /proc/self/fd opens one descriptor itself,
-// the same one every time.
-struct Resources {
-    int fds = 0;
-    int shm = 0;
-    bool children = false; // any child at all (running or zombie)
-
-    static Resources now() {
-        Resources r;
-        r.fds = count_dir("/proc/self/fd");
-        r.shm = count_dir("/dev/shm");
-        errno = 0;
-        int status = 0;
-        pid_t p = ::waitpid(-1, &status, WNOHANG);
-        // 0: a child exists and runs; > 0: we just reaped someone else's zombie (a leak too).
-        r.children = !(p == -1 && errno == ECHILD);
-        return r;
-    }
-
-    // Fails the calling test if anything was left behind since `before`.
-    void expect_nothing_leaked_since(const Resources& before) const {
-        QCOMPARE(fds, before.fds);
-        QCOMPARE(shm, before.shm);
-        QVERIFY(!children);
-    }
-};
+using il::test::Resources;
 
 // A hang guard, not a performance bound.
 template <class Pred> bool eventually(Pred pred) {
