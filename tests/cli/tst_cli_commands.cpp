@@ -69,10 +69,17 @@ private slots:
             << QStringList{"serve", "--port", "70000"} << "allowed: an integer in 0..65535";
         QTest::newRow("chart not KIND=FILE")
             << QStringList{"run", "counter", "--chart", "x.png"} << "is not KIND=FILE";
-        QTest::newRow("chart unknown kind")
-            << QStringList{"run", "counter", "--chart", "pie=x.png"} << "pie";
+#ifdef INTERLEAVE_CHARTS
+        const QString no_charts;
+#else
+        // A build without Qt (the sanitizer presets) refuses every --chart first.
+        const QString no_charts = "this build has no charts";
+#endif
+        QTest::newRow("chart unknown kind") << QStringList{"run", "counter", "--chart", "pie=x.png"}
+                                            << (no_charts.isEmpty() ? QString("pie") : no_charts);
         QTest::newRow("chart unknown format")
-            << QStringList{"run", "counter", "--chart", "utilisation=x.gif"} << ".gif";
+            << QStringList{"run", "counter", "--chart", "utilisation=x.gif"}
+            << (no_charts.isEmpty() ? QString(".gif") : no_charts);
         QTest::newRow("save on sweep")
             << QStringList{"sweep", "counter", "threads=1..2", "--save", "x"}
             << "unknown option '--save'";

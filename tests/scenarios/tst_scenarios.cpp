@@ -1,4 +1,5 @@
 // Every scenario's outcome check, run for real with its defaults and variants.
+#include "common/slowdown.h"
 #include "run/errors.h"
 #include "scenario/catalog.h"
 #include "scenario/runner.h"
@@ -14,7 +15,7 @@ using namespace il::scenario;
 namespace {
 
 RunResult run(const std::string& id, const std::vector<std::string>& assignments = {},
-              Timeout timeout = std::chrono::seconds(60)) {
+              Timeout timeout = std::chrono::seconds(60 * test::kSanitizerSlowdown)) {
     const Scenario* s = find_scenario(id);
     if (!s)
         throw std::runtime_error("no scenario " + id);
@@ -73,7 +74,7 @@ private slots:
         QCOMPARE(r.trace.dropped, std::uint64_t(0));
         // Each default run finishes in well under 2 seconds on the reference
         // machine (see the README); this bound only catches hangs.
-        QVERIFY(r.duration_ns < 30'000'000'000);
+        QVERIFY(r.duration_ns < test::kSanitizerSlowdown * 30'000'000'000LL);
     }
 
     void counterLockedIsExact() {
