@@ -77,12 +77,62 @@ std::pair<std::string, std::string> parse_chart(const std::string& text,
     auto eq = text.find('=');
     if (eq == std::string::npos) {
         if (default_kind.empty())
-            throw UsageError("--chart: '" + text + "' is not KIND=FILE");
+            throw UsageError("--chart: '" + text + "' is not KIND=FILE (for instance lock-wait=" +
+                             "waits.png; KINDs: see 'interleave help')");
         return {default_kind, text};
     }
     if (eq == 0 || eq + 1 == text.size())
-        throw UsageError("--chart: '" + text + "' is not KIND=FILE");
+        throw UsageError("--chart: '" + text + "' is not KIND=FILE" +
+                         (eq == 0 ? ": the KIND is missing" : ": the FILE is missing") +
+                         " (for instance lock-wait=waits.png; KINDs: see 'interleave help')");
     return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+constexpr const char* kCommands = "list, describe, run, open, sweep, serve, help, version";
+
+// The options a command takes, for "unknown option" messages.
+std::string options_of(Args::Command c) {
+    using C = Args::Command;
+    switch (c) {
+    case C::List:
+    case C::Describe:
+        return "--json";
+    case C::Run:
+        return "--json, --trace, --csv, --chart, --save, --timeout, --stall, --max-events";
+    case C::Open:
+        return "--json, --trace, --csv, --chart";
+    case C::Sweep:
+        return "--repeat, --seed, --chart, --csv, --json, --timeout";
+    case C::Serve:
+        return "--model, --port";
+    default:
+        return "none";
+    }
+}
+
+// What follows a flag, for "needs a value" messages.
+std::string value_of(const std::string& flag) {
+    if (flag == "--trace")
+        return "FILE.json";
+    if (flag == "--csv")
+        return "FILE.csv";
+    if (flag == "--chart")
+        return "KIND=FILE";
+    if (flag == "--save")
+        return "FILE.ilrun";
+    if (flag == "--timeout" || flag == "--stall")
+        return "SECONDS";
+    if (flag == "--max-events")
+        return "N (1000..4294967295)";
+    if (flag == "--repeat")
+        return "R (1..100)";
+    if (flag == "--seed")
+        return "S (0..4294967295)";
+    if (flag == "--model")
+        return "thread, pool or async";
+    if (flag == "--port")
+        return "P (0..65535)";
+    return "VALUE";
 }
 
 Args::Command command_of(const std::string& cmd) {
@@ -98,8 +148,7 @@ Args::Command command_of(const std::string& cmd) {
         return Args::Command::Sweep;
     if (cmd == "serve")
         return Args::Command::Serve;
-    throw UsageError("unknown command '" + cmd +
-                     "'; commands: list, describe, run, open, sweep, serve, help, version");
+    throw UsageError("unknown command '" + cmd + "'; commands: " + kCommands);
 }
 
 } // namespace
@@ -112,7 +161,7 @@ Args parse_args(const std::vector<std::string>& argv) {
     using C = Args::Command;
     Args args;
     if (argv.empty())
-        throw UsageError("no command given");
+        throw UsageError(std::string("no command given; commands: ") + kCommands);
     const std::string& cmd = argv[0];
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         args.command = C::Help;
@@ -132,7 +181,7 @@ Args parse_args(const std::vector<std::string>& argv) {
         const std::string& a = argv[i];
         auto value = [&](const std::string& flag) -> std::string {
             if (i + 1 >= argv.size())
-                throw UsageError(flag + " needs a value");
+                throw UsageError(flag + " needs a value: " + flag + " " + value_of(flag));
             return argv[++i];
         };
         if (a == "--json" && c != C::Serve) {
@@ -164,7 +213,8 @@ Args parse_args(const std::vector<std::string>& argv) {
         } else if (c == C::Serve && a == "--port") {
             args.port = static_cast<int>(parse_integer(a, value(a), 0, 65535));
         } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {
-            throw UsageError("unknown option '" + a + "' for '" + cmd + "'");
+            throw UsageError("unknown option '" + a + "' for '" + cmd +
+                             "'; its options: " + options_of(c));
         } else if (c == C::Open && args.run_file.empty()) {
             args.run_file = a;
         } else if ((c == C::Describe || takes_params) && args.scenario.empty()) {
@@ -174,8 +224,14 @@ Args parse_args(const std::vector<std::string>& argv) {
         } else if (takes_params && a.find('=') != std::string::npos) {
             args.assignments.push_back(a);
         } else {
-            throw UsageError("unexpected argument '" + a + "'" +
-                             (takes_params ? "; parameters are given as name=value" : ""));
+            std::string takes = "'" + cmd + "' takes options only";
+            if (takes_params)
+                takes = "parameters are given as name=value";
+            else if (c == C::Describe)
+                takes = "'describe' takes one scenario id";
+            else if (c == C::Open)
+                takes = "'open' takes one file";
+            throw UsageError("unexpected argument '" + a + "'; " + takes);
         }
     }
     if ((c == C::Describe || takes_params) && args.scenario.empty())
@@ -183,8 +239,14 @@ Args parse_args(const std::vector<std::string>& argv) {
     if (c == C::Open && args.run_file.empty())
         throw UsageError("'open' needs a saved run file (FILE.ilrun, written by 'run --save' or "
                          "the desktop app)");
-    if (c == C::Sweep && args.sweep_range.empty())
-        throw UsageError("'sweep' needs a range PARAM=FROM..TO[:STEP], for instance workers=1..8");
+    if (c == C::Sweep && args.sweep_range.empty()) {
+        std::string given;
+        for (const auto& a : args.assignments)
+            given += (given.empty() ? "'" : ", '") + a + "'";
+        throw UsageError(
+            "'sweep' needs a range PARAM=FROM..TO[:STEP], for instance workers=1..8" +
+            (given.empty() ? std::string() : "; " + given + " has no '..' (a range has one)"));
+    }
     return args;
 }
 

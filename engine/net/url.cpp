@@ -82,6 +82,39 @@ std::string trim(std::string_view s) {
     return std::string(s);
 }
 
+// Why http_parser refused `text`, in the user's terms: the scheme, the host
+// or the port, when one of those is what is wrong.
+std::string why_not_absolute(std::string_view text) {
+    for (char c : text)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F)
+            return "it contains a space or a control character (write a space as %20)";
+    const std::size_t sep = text.find("://");
+    if (sep == std::string_view::npos || sep == 0)
+        return "it is not an absolute URL (it does not begin with http://)";
+    const std::string scheme = lower(std::string(text.substr(0, sep)));
+    if (scheme != "http")
+        return "scheme '" + scheme + "' is not supported (http only)";
+    std::string_view rest = text.substr(sep + 3);
+    const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+    if (authority.empty())
+        return "it names no host";
+    const std::size_t close = authority.rfind(']');
+    const std::size_t colon = authority.rfind(':');
+    if (colon != std::string_view::npos && (close == std::string_view::npos || colon > close)) {
+        const std::string port(authority.substr(colon + 1));
+        bool digits = !port.empty();
+        for (char c : port)
+            digits = digits && std::isdigit(static_cast<unsigned char>(c));
+        if (!digits)
+            return "port '" + port + "' is not a number (1..65535)";
+        if (port.size() > 5 || std::stoul(port) > 65535)
+            return "port " + port + " is out of range (1..65535)";
+        if (colon == 0)
+            return "it names no host";
+    }
+    return "it is not an absolute URL";
+}
+
 } // namespace
 
 std::string Url::target() const {
@@ -104,7 +137,7 @@ Url parse_url(std::string_view text) {
     http_parser_url u;
     http_parser_url_init(&u);
     if (http_parser_parse_url(text.data(), text.size(), 0, &u) != 0)
-        bad_url(text, "it is not an absolute URL");
+        bad_url(text, why_not_absolute(text));
     Url url;
     url.scheme = lower(field(text, u, UF_SCHEMA));
     if (url.scheme != "http")

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <set>
 
 namespace il::scenario {
 
@@ -142,6 +143,7 @@ Params parse_params(const std::vector<ParamSpec>& specs,
             s += (i ? ", " : "") + specs[i].name;
         return specs.empty() ? std::string("none") : s;
     };
+    std::set<std::string> given;
     for (const std::string& a : assignments) {
         auto eq = a.find('=');
         if (eq == std::string::npos || eq == 0)
@@ -151,6 +153,10 @@ Params parse_params(const std::vector<ParamSpec>& specs,
                                [&](const ParamSpec& s) { return s.name == name; });
         if (it == specs.end())
             throw ParamError("unknown parameter " + quoted(name) + "; parameters: " + known());
+        // A second value would silently win over the first: say so instead.
+        if (!given.insert(name).second)
+            throw ParamError("parameter " + quoted(name) + " is given twice (" + quoted(a) +
+                             " again); give each parameter once");
         params.set(name, parse_value(*it, a.substr(eq + 1)));
     }
     return params;
