@@ -88,9 +88,13 @@ bool Lock::acquire(Timeout timeout) {
         const std::int32_t pid = s.owner_pid.load();
         pthread_mutex_unlock(&s.mutex);
         end_wait(trace::WaitResult::Ok);
-        throw OwnerDiedError("lock '" + session_.registry().object(id_).name +
-                             "': the process that held it (pid " + std::to_string(pid) +
-                             ") died without releasing it; the lock is free again");
+        // A lock attached in a child (a Value's, an Array's) has no name there.
+        const std::string& name = session_.registry().object(id_).name;
+        // pid 0: it died between taking the mutex and noting its pid (or the reverse).
+        throw OwnerDiedError((name.empty() ? "a shared lock" : "lock '" + name + "'") +
+                             ": the process that held it" +
+                             (pid > 0 ? " (pid " + std::to_string(pid) + ")" : std::string()) +
+                             " died without releasing it; the lock is free again");
     }
     case detail::Locked::SelfDeadlock:
         if (timeout) {

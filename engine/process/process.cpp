@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -218,6 +219,14 @@ void Process::kill() {
     std::lock_guard g(mutex_);
     if (started_ && !reaped_)
         ::kill(pid_, SIGKILL);
+}
+
+std::string describe_exit(std::optional<int> exitcode) {
+    if (!exitcode)
+        return "still running";
+    if (*exitcode < 0)
+        return "killed by signal " + std::to_string(-*exitcode) + ": " + ::strsignal(-*exitcode);
+    return "exited with status " + std::to_string(*exitcode);
 }
 
 std::string Process::error() const {

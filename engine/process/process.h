@@ -93,4 +93,8 @@ private:
     std::shared_ptr<trace::SharedBuffer> trace_;
 };
 
+// How a process ended, in words for messages: "killed by signal 9: Killed",
+// "exited with status 3"; "still running" for nullopt (Process::exitcode()).
+std::string describe_exit(std::optional<int> exitcode);
+
 } // namespace il::process

@@ -13,6 +13,11 @@ thread::Thread& LaneGroup::start(std::string name, std::function<void()> fn) {
         } catch (const Cancelled&) {
             throw;
         } catch (...) {
+            {
+                std::lock_guard g(mutex_);
+                if (!first_error_)
+                    first_error_ = std::current_exception();
+            }
             session_.request_stop();
             throw;
         }
@@ -24,8 +29,15 @@ thread::Thread& LaneGroup::start(std::string name, std::function<void()> fn) {
 }
 
 void LaneGroup::join_all() {
-    for (auto& t : lanes_)
-        t->join();
+    try {
+        for (auto& t : lanes_)
+            t->join();
+    } catch (const Cancelled&) {
+        std::lock_guard g(mutex_);
+        if (first_error_)
+            std::rethrow_exception(first_error_);
+        throw;
+    }
     for (auto& t : lanes_)
         if (auto e = t->exception())
             std::rethrow_exception(e);

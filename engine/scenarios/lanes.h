@@ -5,8 +5,10 @@
 
 #include "thread/thread.h"
 
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,11 @@ public:
 private:
     Session& session_;
     std::vector<std::unique_ptr<thread::Thread>> lanes_;
+    // The first exception a lane raised, kept before that lane stops the
+    // session: join_all may be cancelled by that very stop before the lane
+    // has ended, and must still re-raise the failure, not a plain stop.
+    std::mutex mutex_;
+    std::exception_ptr first_error_;
 };
 
 } // namespace il::scenarios

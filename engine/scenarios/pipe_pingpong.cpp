@@ -63,11 +63,20 @@ public:
         pong.close();
         std::int64_t ok_rounds = 0;
         const std::int64_t t0 = trace::clock::monotonic_ns();
-        for (std::int64_t i = 0; i < rounds; ++i) {
-            const std::string msg = std::to_string(i);
-            ping.send(msg);
-            if (ping.recv() == msg)
-                ++ok_rounds;
+        try {
+            for (std::int64_t i = 0; i < rounds; ++i) {
+                const std::string msg = std::to_string(i);
+                ping.send(msg);
+                if (ping.recv() == msg)
+                    ++ok_rounds;
+            }
+        } catch (const std::exception& e) {
+            // The pipe only says its other end closed: name the child and how it
+            // ended (killed, crashed), once it has (a bound, not a wait for it).
+            if (dynamic_cast<const Cancelled*>(&e) || !child.join(std::chrono::seconds(2)))
+                throw;
+            throw RuntimeError("the pong process (pid " + std::to_string(child.pid()) + ") " +
+                               process::describe_exit(child.exitcode()) + ": " + e.what());
         }
         const std::int64_t elapsed = trace::clock::monotonic_ns() - t0;
         ping.close(); // the child sees EOF and ends

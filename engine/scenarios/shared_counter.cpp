@@ -46,8 +46,13 @@ Phase run_phase(Session& session, const std::string& name, bool locked, std::int
     go.set();
     for (auto& c : children) {
         c->join();
-        if (c->exitcode() != 0)
-            throw RuntimeError("process '" + c->name() + "' failed: " + c->error());
+        if (c->exitcode() != 0) {
+            // A child killed or crashed raised nothing: say how it ended instead.
+            const std::string why =
+                c->error().empty() ? process::describe_exit(c->exitcode()) : c->error();
+            throw RuntimeError("process '" + c->name() + "' (pid " + std::to_string(c->pid()) +
+                               ") failed: " + why);
+        }
     }
     Phase p;
     p.final = counter.load();

@@ -7,22 +7,8 @@
 #include "run/errors.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace il::process {
-
-namespace {
-
-// "killed by signal 9: Killed" / "exited with status 3".
-std::string how_it_ended(std::optional<int> exitcode) {
-    if (!exitcode)
-        return "ended";
-    if (*exitcode < 0)
-        return "killed by signal " + std::to_string(-*exitcode) + ": " + ::strsignal(-*exitcode);
-    return "exited with status " + std::to_string(*exitcode);
-}
-
-} // namespace
 
 void ProcessPoolExecutor::Impl::start_worker() {
     std::lock_guard s(start_mutex_);
@@ -112,7 +98,7 @@ void ProcessPoolExecutor::Impl::worker_ended(detail::PoolWorker& w) {
     }
     if (!expected)
         break_pool("a worker process died (pid " + std::to_string(w.process->pid()) + ", " +
-                   how_it_ended(code) + ") while the future was running or pending");
+                   describe_exit(code) + ") while the future was running or pending");
     else if (stranded)
         break_pool("every worker process exited while calls were still running or pending");
 }
