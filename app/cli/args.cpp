@@ -75,6 +75,9 @@ unsigned long long parse_integer(const std::string& flag, const std::string& tex
 std::pair<std::string, std::string> parse_chart(const std::string& text,
                                                 const std::string& default_kind) {
     auto eq = text.find('=');
+    if (text.empty()) // sweep's FILE form would take "" as a file name (found by fuzz_cli_args)
+        throw UsageError("--chart: the FILE is missing (for instance lock-wait=waits.png; KINDs: "
+                         "see 'interleave help')");
     if (eq == std::string::npos) {
         if (default_kind.empty())
             throw UsageError("--chart: '" + text + "' is not KIND=FILE (for instance lock-wait=" +

@@ -13,8 +13,6 @@ using trace::Record;
 
 namespace {
 
-constexpr std::size_t npos = HoldInterval::npos;
-
 // One object's walk through its records.
 struct Walk {
     std::int64_t open_hold = -1;        // locks: the current hold

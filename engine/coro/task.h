@@ -26,6 +26,21 @@ template <class T = void> class Task;
 
 namespace detail {
 
+#if defined(__cpp_lib_source_location)
+using SourceLocation = std::source_location;
+#else
+// clang before 15 lacks the __builtin_source_location that libstdc++ 12's
+// std::source_location needs (the fuzz preset builds the engine with clang
+// 14); the builtin it does have names the function, which is all lanes use.
+struct SourceLocation {
+    static constexpr SourceLocation current(const char* f = __builtin_FUNCTION()) noexcept {
+        return {f};
+    }
+    constexpr const char* function_name() const noexcept { return function; }
+    const char* function = "";
+};
+#endif
+
 struct FinalAwaiter {
     bool await_ready() noexcept { return false; }
     template <class P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
@@ -47,7 +62,7 @@ struct PromiseBase {
     std::string name;     // Task::named()
     bool started = false; // awaited or spawned: it will run (or ran)
 
-    explicit PromiseBase(const std::source_location& loc) : function(loc.function_name()) {}
+    explicit PromiseBase(const SourceLocation& loc) : function(loc.function_name()) {}
     std::suspend_always initial_suspend() noexcept { return {}; }
     FinalAwaiter final_suspend() noexcept { return {}; }
     void unhandled_exception() noexcept { error = std::current_exception(); }
@@ -62,7 +77,7 @@ void never_awaited(PromiseBase& promise) noexcept;
 
 template <class T> struct Promise : PromiseBase {
     // The default argument is evaluated inside the coroutine: it names it.
-    Promise(std::source_location loc = std::source_location::current()) : PromiseBase(loc) {}
+    Promise(SourceLocation loc = SourceLocation::current()) : PromiseBase(loc) {}
     Task<T> get_return_object() noexcept;
     template <class U> void return_value(U&& v) { value.emplace(std::forward<U>(v)); }
     T take() {
@@ -73,7 +88,7 @@ template <class T> struct Promise : PromiseBase {
 };
 
 template <> struct Promise<void> : PromiseBase {
-    Promise(std::source_location loc = std::source_location::current()) : PromiseBase(loc) {}
+    Promise(SourceLocation loc = SourceLocation::current()) : PromiseBase(loc) {}
     Task<void> get_return_object() noexcept;
     void return_void() noexcept {}
     void take() { rethrow_if_error(); }

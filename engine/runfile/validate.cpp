@@ -126,8 +126,9 @@ void check_params(const std::string& id, scenario::Params& params) {
         return;
     const auto& specs = sc->info().params;
     for (const auto& [name, value] : params.values()) {
+        // (&n = name: clang before 16 cannot capture a structured binding.)
         auto it = std::find_if(specs.begin(), specs.end(),
-                               [&](const scenario::ParamSpec& p) { return p.name == name; });
+                               [&n = name](const scenario::ParamSpec& p) { return p.name == n; });
         if (it == specs.end())
             damage("'" + name + "' is not a parameter of scenario '" + id + "'");
         const std::size_t want = it->type == ParamType::Int    ? 0

@@ -16,8 +16,7 @@
 
 namespace il::webserver::detail {
 
-RawClient::RawClient(Session& session, const Wakeups& wake, std::uint16_t port, std::string name)
-    : session_(session) {
+RawClient::RawClient(Session& session, const Wakeups& wake, std::uint16_t port, std::string name) {
     Fd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     if (fd.get() < 0)
         throw net::ConnectionError(std::string("cannot make a socket: ") + std::strerror(errno));

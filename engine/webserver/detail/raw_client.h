@@ -32,7 +32,6 @@ public:
     bool closed_by_peer(std::chrono::nanoseconds timeout);
 
 private:
-    Session& session_;
     std::unique_ptr<BlockingSocket> socket_;
     std::string buffered_; // bytes read past the last reply
 };
