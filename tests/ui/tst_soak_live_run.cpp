@@ -149,22 +149,14 @@ private slots:
         QCOMPARE(runs_with_children, 0);
         if (!soak::kMemoryChecked)
             return;
-        QVERIFY2(heap_growth.ok(), qPrintable(QStringLiteral("the heap in use grew %1 KiB in %2 "
-                                                             "runs (allowed %3 KiB)")
-                                                  .arg(heap_growth.grown())
-                                                  .arg(heap_growth.runs_between)
-                                                  .arg(heap_growth.allowed)));
+        QVERIFY2(heap_growth.ok(), heap_growth.complaint("the heap in use").c_str());
         // Resident memory over a short count moves by megabytes when a run
         // starts while the last one's pool thread is still busy (a second
         // thread, a second malloc arena): judged on the long run only, where
         // that happens early and stays; the heap above is the fine check.
         if (total < 1000)
             return;
-        QVERIFY2(rss_growth.ok(), qPrintable(QStringLiteral("resident memory grew %1 KiB in %2 "
-                                                            "runs (allowed %3 KiB)")
-                                                 .arg(rss_growth.grown())
-                                                 .arg(rss_growth.runs_between)
-                                                 .arg(rss_growth.allowed)));
+        QVERIFY2(rss_growth.ok(), rss_growth.complaint("resident memory").c_str());
     }
 };
 
