@@ -1,3 +1,4 @@
+#include "common/files.h"
 #include "export/atomic_file.h"
 #include "export/export_error.h"
 
@@ -10,13 +11,6 @@
 using namespace il::exporter;
 
 namespace {
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 QStringList entries(const QString& dir) {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
@@ -31,7 +25,7 @@ private slots:
         QTemporaryDir dir;
         std::string path = dir.filePath("out.json").toStdString();
         write_file_atomically(path, std::string_view("{\"a\":1}\n"));
-        QCOMPARE(read_all(path), std::string("{\"a\":1}\n"));
+        QCOMPARE(il::test::read_file(path), std::string("{\"a\":1}\n"));
         QCOMPARE(entries(dir.path()), QStringList{"out.json"}); // no temporary left
     }
 
@@ -41,7 +35,7 @@ private slots:
         write_file_atomically(path, std::string(100000, 'x'));
         ::chmod(path.c_str(), 0640);
         write_file_atomically(path, std::string_view("short\n"));
-        QCOMPARE(read_all(path), std::string("short\n"));
+        QCOMPARE(il::test::read_file(path), std::string("short\n"));
         struct stat st {};
         QCOMPARE(::stat(path.c_str(), &st), 0);
         QCOMPARE(st.st_mode & 0777, mode_t(0640)); // permissions kept
@@ -55,7 +49,7 @@ private slots:
             for (int i = 0; i < 200000; ++i)
                 out << i << '\n';
         });
-        std::string text = read_all(path);
+        std::string text = il::test::read_file(path);
         QVERIFY(text.rfind("199999\n") == text.size() - 7);
         QCOMPARE(std::count(text.begin(), text.end(), '\n'), 200000);
     }
@@ -66,7 +60,7 @@ private slots:
         QDir::setCurrent(dir.path());
         write_file_atomically("rel.txt", std::string_view("ok"));
         QDir::setCurrent(old);
-        QCOMPARE(read_all(dir.filePath("rel.txt").toStdString()), std::string("ok"));
+        QCOMPARE(il::test::read_file(dir.filePath("rel.txt").toStdString()), std::string("ok"));
         QCOMPARE(entries(dir.path()), QStringList{"rel.txt"});
     }
 
@@ -117,7 +111,7 @@ private slots:
                                      out << std::string(200000, 'n');
                                      throw std::runtime_error("the writer gave up");
                                  }));
-        QCOMPARE(read_all(path), std::string("old"));
+        QCOMPARE(il::test::read_file(path), std::string("old"));
         QCOMPARE(entries(dir.path()), QStringList{"keep.txt"});
     }
 };

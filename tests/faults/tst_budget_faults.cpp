@@ -3,6 +3,7 @@
 // and a saved run still work, and what a person reads says the trace was cut.
 // Rows: a thread scenario, and a process scenario (the children's shared
 // buffers take their part of the same budget).
+#include "common/files.h"
 #include "faults_util.h"
 
 #include "analysis/stats.h"
@@ -25,16 +26,7 @@ using namespace std::chrono_literals;
 using faults::contains;
 using faults::Resources;
 
-namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestBudgetFaults : public QObject {
     Q_OBJECT
@@ -90,13 +82,13 @@ private slots:
 
             const std::string trace_path = dir.filePath("cut.json").toStdString();
             exporter::export_chrome_trace(trace_path, r.trace, summary, {r.scenario});
-            const auto chrome = nlohmann::json::parse(slurp(trace_path));
+            const auto chrome = nlohmann::json::parse(il::test::read_file(trace_path));
             QVERIFY(contains(chrome.at("otherData").at("note").get<std::string>(),
                              "records were dropped past the event budget of 300"));
 
             const std::string csv_path = dir.filePath("cut.csv").toStdString();
             exporter::export_stats_csv(csv_path, r.trace, summary);
-            QVERIFY(!slurp(csv_path).empty());
+            QVERIFY(!il::test::read_file(csv_path).empty());
 
             const std::string run_path = dir.filePath("cut.ilrun").toStdString();
             runfile::save_run(r, run_path);

@@ -5,6 +5,7 @@
 // writer: write_file_atomically, the Chrome trace, the CSV, save_run.
 // Outcome: ExportError naming the path and the reason; the target not
 // created, or an existing one keeping its old bytes; no temporary left.
+#include "common/files.h"
 #include "faults_util.h"
 
 #include "analysis/stats.h"
@@ -35,13 +36,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kOld = "old bytes\n";
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void put(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
@@ -111,12 +105,12 @@ private slots:
                          text.c_str());
             }
         }
-        QCOMPARE(slurp(existing), kOld);
+        QCOMPARE(il::test::read_file(existing), kOld);
         QCOMPARE(names_in(dir.path().toStdString()), std::vector<std::string>{"existing.out"});
         FAULTS_EXPECT_SETTLED(before);
         // The same call succeeds once there is room: the failure was the limit.
         QVERIFY(failure(writer, fresh).empty());
-        QVERIFY(slurp(fresh).size() > 16);
+        QVERIFY(il::test::read_file(fresh).size() > 16);
     }
 
     // Read-only even for root: the parent is a regular file.
@@ -131,7 +125,7 @@ private slots:
         const Resources before = Resources::now();
         const std::string text = failure(writer, path);
         QVERIFY2(contains(text, "cannot write '" + path + "': Not a directory"), text.c_str());
-        QCOMPARE(slurp(plain), kOld);
+        QCOMPARE(il::test::read_file(plain), kOld);
         QCOMPARE(names_in(dir.path().toStdString()), std::vector<std::string>{"plain"});
         FAULTS_EXPECT_SETTLED(before);
     }
@@ -165,7 +159,7 @@ private slots:
         fs::permissions(d, fs::perms(0755)); // so QTemporaryDir can clean up
         QVERIFY2(contains(text, "cannot write '" + existing + "': Permission denied"),
                  text.c_str());
-        QCOMPARE(slurp(existing), kOld);
+        QCOMPARE(il::test::read_file(existing), kOld);
         QCOMPARE(names_in(d), std::vector<std::string>{"existing.out"});
     }
 
