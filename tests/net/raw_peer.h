@@ -5,6 +5,8 @@
 // Every read has a hang guard; nothing here asserts timing.
 #pragma once
 
+#include "net/loopback_port.h" // free_port
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -106,19 +108,6 @@ inline std::string exchange(std::uint16_t port, const std::string& request) {
     std::string r = read_to_close(fd);
     ::close(fd);
     return r;
-}
-
-// A port nothing listens on (bound, then released).
-inline std::uint16_t free_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
 }
 
 // A scripted server: for each accepted connection, reads a request head
